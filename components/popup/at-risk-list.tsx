@@ -1,0 +1,58 @@
+import type { Signal } from '@preact/signals';
+import type { AtRiskRow } from '@/lib/tracker/at-risk';
+import type { TabRecord } from '@/lib/store/db';
+import { formatClock } from '@/lib/i18n';
+
+export interface PopupTexts {
+  t: (key: string, subs?: string[]) => string;
+  ruleLabel: (platform: AtRiskRow['platform'], ruleId: string) => string;
+}
+
+export function DegradedRows({ tabs, texts }: { tabs: TabRecord[]; texts: PopupTexts }) {
+  const bad = tabs.filter((tab) => tab.degraded || !tab.recognised);
+  return (
+    <>
+      {bad.map((tab) => (
+        <li class="degraded" key={tab.tabId} data-testid="degraded-row">
+          {tab.recognised
+            ? texts.t('popupDegraded', [
+                tab.platform ? texts.t(`platform_${tab.platform}`) : '?',
+                [...tab.health.missingSelectors, ...tab.health.unparsedFields].join(', '),
+              ])
+            : texts.t('popupUnrecognised', [tab.url])}
+        </li>
+      ))}
+    </>
+  );
+}
+
+export function AtRiskList({ rows, now, texts }: { rows: AtRiskRow[]; now: Signal<number>; texts: PopupTexts }) {
+  if (rows.length === 0) return <li class="empty">{texts.t('popupEmpty')}</li>;
+  return (
+    <>
+      {rows.map((row) => {
+        const left = row.dueAt - now.value;
+        const tone = left <= 0 ? 'late' : row.atRisk ? 'soon' : 'ok';
+        return (
+          <li class={`row ${tone}`} key={row.conversationId} data-testid="risk-row" data-conversation={row.conversationId}>
+            <div class="who">
+              <span class="nick">{row.nick || row.conversationId.split(':').pop()}</span>
+              <span class="where">
+                {texts.t(`platform_${row.platform}`)} · {row.shop === 'default' ? texts.t('defaultShop') : row.shop}
+              </span>
+            </div>
+            <div class="rule">
+              {texts.ruleLabel(row.platform, row.ruleId)}
+              {row.lapsedRuleIds.length > 0 && row.lapsedRuleIds[row.lapsedRuleIds.length - 1] !== row.ruleId && (
+                <span class="lapsed"> · {row.lapsedRuleIds.map((id) => texts.ruleLabel(row.platform, id)).join('、')} ✕</span>
+              )}
+            </div>
+            <div class="left" data-testid="countdown">
+              {left <= 0 ? texts.t('popupOverdue', [formatClock(-left)]) : texts.t('popupLeft', [formatClock(left)])}
+            </div>
+          </li>
+        );
+      })}
+    </>
+  );
+}

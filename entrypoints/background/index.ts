@@ -1,0 +1,64 @@
+import { catalogTranslateFromBrowser } from './i18n';
+import { chromeAlarms, chromeNotifier, NEXT_WARNING_ALARM } from './ports';
+import { localeOf } from '@/lib/i18n';
+import { ToBackground, type ChatUpdateReply } from '@/lib/messaging/protocol';
+import { loadRulePack } from '@/lib/rules/packs';
+import { KefuDB } from '@/lib/store/db';
+import { serial } from '@/lib/tracker/serial';
+import { Tracker } from '@/lib/tracker/tracker';
+
+export default defineBackground(() => {
+  const db = new KefuDB();
+  const tracker = new Tracker({
+    db,
+    alarms: chromeAlarms,
+    notifier: chromeNotifier,
+    t: catalogTranslateFromBrowser,
+    locale: localeOf(browser.i18n.getUILanguage()),
+    rules: loadRulePack,
+  });
+  const run = serial();
+  const report = (where: string) => (error: unknown) => console.error(`[kefu-guard] ${where}`, error);
+
+  // Listeners are registered synchronously so an event that wakes the worker is delivered.
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+    const parsed = ToBackground.safeParse(raw);
+    if (!parsed.success) return Promise.resolve<ChatUpdateReply>({ ok: false, error: `invalid message: ${parsed.error.message}` });
+    const message = parsed.data;
+    const tabId = sender.tab?.id ?? null;
+    if (message.type === 'page/unrecognised') {
+      return run(async () => {
+        if (tabId !== null)
+          await db.tabs.put({ tabId, platform: null, shop: null, url: message.url, health: message.health, degraded: true, recognised: false, updatedAt: Date.now() });
+        await tracker.onAlarm(Date.now());
+        return { ok: true, deadlines: [], degraded: true } satisfies ChatUpdateReply;
+      });
+    }
+    return run(() => tracker.onChatUpdate(message, tabId, Date.now()))
+      .then((result): ChatUpdateReply => ({ ok: true, ...result }))
+      .catch((error: unknown): ChatUpdateReply => {
+        report('chat update')(error);
+        return { ok: false, error: String(error) };
+      });
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === NEXT_WARNING_ALARM) void run(() => tracker.onAlarm(Date.now())).catch(report('alarm'));
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void run(() => tracker.onTabClosed(tabId, Date.now())).catch(report('tab closed'));
+  });
+
+  browser.notifications.onClicked.addListener((notificationId) => {
+    void run(async () => {
+      const conversation = await db.conversations.get(notificationId);
+      if (conversation?.tabId == null) return;
+      const tab = await browser.tabs.update(conversation.tabId, { active: true }).catch(() => null);
+      if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+    }).catch(report('notification click'));
+  });
+
+  // The worker may have been dead through a deadline: fire what is due and re-arm.
+  void run(() => tracker.resume(Date.now())).catch(report('resume'));
+});

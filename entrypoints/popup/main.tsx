@@ -1,0 +1,58 @@
+import { render } from 'preact';
+import { signal } from '@preact/signals';
+import { liveQuery } from 'dexie';
+import { AtRiskList, DegradedRows, type PopupTexts } from '@/components/popup/at-risk-list';
+import { localeOf } from '@/lib/i18n';
+import { loadRulePack } from '@/lib/rules/packs';
+import { KefuDB, type ConversationRecord, type DeadlineRecord, type TabRecord } from '@/lib/store/db';
+import { atRiskRows } from '@/lib/tracker/at-risk';
+
+const db = new KefuDB();
+const locale = localeOf(browser.i18n.getUILanguage());
+const t = (key: string, subs?: string[]) => browser.i18n.getMessage(key as never, subs) || key;
+const texts: PopupTexts = {
+  t,
+  ruleLabel(platform, ruleId) {
+    const pack = loadRulePack(platform);
+    return (pack.ok && pack.pack.replyRules.find((r) => r.id === ruleId)?.label[locale]) || ruleId;
+  },
+};
+
+const now = signal(Date.now());
+const open = signal<DeadlineRecord[]>([]);
+const conversations = signal(new Map<string, ConversationRecord>());
+const tabs = signal<TabRecord[]>([]);
+const error = signal<string | null>(null);
+
+liveQuery(async () => {
+  const deadlines = await db.deadlines.where('[state+dueAt]').between(['open', -Infinity], ['open', Infinity]).toArray();
+  const ids = [...new Set(deadlines.map((d) => d.conversationId))];
+  const records = await db.conversations.bulkGet(ids);
+  return { deadlines, records, tabs: await db.tabs.toArray() };
+}).subscribe({
+  next(value) {
+    open.value = value.deadlines;
+    conversations.value = new Map(value.records.filter((r): r is ConversationRecord => r !== undefined).map((r) => [r.id, r]));
+    tabs.value = value.tabs;
+    error.value = null;
+  },
+  error(e: unknown) {
+    error.value = String(e);
+  },
+});
+setInterval(() => (now.value = Date.now()), 1000);
+
+function Popup() {
+  return (
+    <>
+      <h1>{t('popupTitle')}</h1>
+      <ul>
+        {error.value && <li class="error">{t('popupStorageError', [error.value])}</li>}
+        <DegradedRows tabs={tabs.value} texts={texts} />
+        <AtRiskList rows={atRiskRows(open.value, conversations.value, now.value)} now={now} texts={texts} />
+      </ul>
+    </>
+  );
+}
+
+render(<Popup />, document.getElementById('app')!);

@@ -1,0 +1,26 @@
+import type { AdapterHealth, ConversationRow } from '../domain/chat';
+
+export interface ChatRead {
+  conversations: ConversationRow[];
+  health: AdapterHealth;
+}
+
+export interface ChatDelta {
+  /** True on the first report, when every visible row is included. */
+  full: boolean;
+  changed: ConversationRow[];
+  removedKeys: string[];
+  health: AdapterHealth;
+}
+
+/** Rows that differ from the previous read, keyed by conversation; null when nothing changed. */
+export function diffChat(previous: ChatRead | null, next: ChatRead): ChatDelta | null {
+  if (previous === null) return { full: true, changed: next.conversations, removedKeys: [], health: next.health };
+  const before = new Map(previous.conversations.map((row) => [row.key, JSON.stringify(row)]));
+  const changed = next.conversations.filter((row) => before.get(row.key) !== JSON.stringify(row));
+  const nextKeys = new Set(next.conversations.map((row) => row.key));
+  const removedKeys = [...before.keys()].filter((key) => !nextKeys.has(key));
+  const healthChanged = JSON.stringify(previous.health) !== JSON.stringify(next.health);
+  if (changed.length === 0 && removedKeys.length === 0 && !healthChanged) return null;
+  return { full: false, changed, removedKeys, health: next.health };
+}

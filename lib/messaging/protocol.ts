@@ -1,0 +1,40 @@
+import * as z from 'zod/mini';
+import { AdapterHealth, ChatSnapshot } from '../domain/chat';
+
+/**
+ * The protocol between contexts. Every message is parsed with these schemas on receipt;
+ * zod/mini keeps the content-script bundle small.
+ */
+export const ChatUpdate = z.object({
+  type: z.literal('chat/update'),
+  full: z.boolean(),
+  removedKeys: z.array(z.string()).check(z.maxLength(5000)),
+  snapshot: ChatSnapshot,
+});
+export type ChatUpdate = z.infer<typeof ChatUpdate>;
+
+/** A page the content script was injected into but does not understand. */
+export const PageUnrecognised = z.object({
+  type: z.literal('page/unrecognised'),
+  url: z.string().check(z.maxLength(2048)),
+  health: AdapterHealth,
+});
+export type PageUnrecognised = z.infer<typeof PageUnrecognised>;
+
+export const ToBackground = z.discriminatedUnion('type', [ChatUpdate, PageUnrecognised]);
+export type ToBackground = z.infer<typeof ToBackground>;
+
+/** What the content script needs to draw countdown chips. */
+export const ChipDeadline = z.object({
+  key: z.string(),
+  ruleId: z.string(),
+  label: z.string(),
+  dueAt: z.number(),
+});
+export type ChipDeadline = z.infer<typeof ChipDeadline>;
+
+export const ChatUpdateReply = z.union([
+  z.object({ ok: z.literal(true), deadlines: z.array(ChipDeadline), degraded: z.boolean() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type ChatUpdateReply = z.infer<typeof ChatUpdateReply>;

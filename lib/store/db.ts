@@ -1,0 +1,85 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { AdapterHealth, Speaker } from '../domain/chat';
+import type { PlatformId } from '../domain/platform';
+
+export interface ConversationRecord {
+  /** `${platform}:${shop}:${key}` */
+  id: string;
+  platform: PlatformId;
+  shop: string;
+  key: string;
+  nick: string;
+  preview: string;
+  lastSpeaker: Speaker | null;
+  lastBuyerMessageAt: number | null;
+  waitingText: string | null;
+  tabId: number | null;
+  url: string;
+  /** Still in the page's list the last time the tab reported. */
+  visible: boolean;
+  firstSeenAt: number;
+  lastSeenAt: number;
+}
+
+export type DeadlineState = 'open' | 'met' | 'missed' | 'not-assessed';
+
+/** One running (or finished) reply clock: conversation × rule × wait. */
+export interface DeadlineRecord {
+  /** `${conversationId}|${ruleId}|${first start}`: fixed for the life of this wait. */
+  id: string;
+  conversationId: string;
+  platform: PlatformId;
+  ruleId: string;
+  startedAt: number;
+  dueAt: number;
+  /** When the first warning of the ladder is due: from then on the conversation is "at risk". */
+  riskFrom: number;
+  state: DeadlineState;
+  closedAt: number | null;
+}
+
+export type WarningState = 'pending' | 'fired' | 'expired' | 'cancelled';
+
+/** One rung of a deadline's warning ladder; alerts exactly once. */
+export interface WarningRecord {
+  /** `${deadlineId}|${beforeMs}` */
+  id: string;
+  deadlineId: string;
+  beforeMs: number;
+  warnAt: number;
+  state: WarningState;
+  firedAt: number | null;
+  /** The text shown, kept as the alert log. */
+  message: string | null;
+}
+
+export interface TabRecord {
+  tabId: number;
+  platform: PlatformId | null;
+  shop: string | null;
+  url: string;
+  health: AdapterHealth;
+  degraded: boolean;
+  recognised: boolean;
+  updatedAt: number;
+}
+
+export const DB_NAME = 'kefu-guard';
+
+export class KefuDB extends Dexie {
+  conversations!: EntityTable<ConversationRecord, 'id'>;
+  deadlines!: EntityTable<DeadlineRecord, 'id'>;
+  warnings!: EntityTable<WarningRecord, 'id'>;
+  tabs!: EntityTable<TabRecord, 'tabId'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    // Schema history: add a new version() for every change, never edit an old one.
+    this.version(1).stores({
+      conversations: '&id, [platform+shop], tabId, lastSeenAt',
+      deadlines: '&id, conversationId, [state+dueAt], [state+riskFrom]',
+      warnings: '&id, deadlineId, [state+warnAt]',
+      tabs: '&tabId, updatedAt',
+    });
+  }
+}

@@ -1,0 +1,171 @@
+import { isHealthy, type ConversationRow } from '../domain/chat';
+import type { ChatUpdate } from '../messaging/protocol';
+import { clockStart } from '../rules/clock';
+import type { ReplyRule, RulePack } from '../rules/schema';
+import { computeDueAt } from '../rules/window';
+import type { ConversationRecord, DeadlineRecord, WarningRecord } from '../store/db';
+import { conversationId, deadlineId, warningId } from './ids';
+import type { TrackerPorts } from './ports';
+
+export interface IngestResult {
+  /** Conversations whose clock was answered in this update (their notifications can go). */
+  answered: string[];
+  degraded: boolean;
+}
+
+/**
+ * Apply one content-script update: upsert the conversations, open/refine/close reply clocks
+ * and their warning ladders. One transaction, bulk reads and writes: a 2,000-row snapshot
+ * is a handful of IndexedDB requests, not thousands.
+ */
+export async function ingestChat(ports: TrackerPorts, update: ChatUpdate, tabId: number | null, now: number): Promise<IngestResult> {
+  const { db } = ports;
+  const { snapshot } = update;
+  const packResult = ports.rules(snapshot.platform);
+  const health = packResult.ok
+    ? snapshot.health
+    : { ...snapshot.health, unparsedFields: [...snapshot.health.unparsedFields, `rulePack: ${packResult.error}`] };
+  const answered: string[] = [];
+
+  await db.transaction('rw', [db.conversations, db.deadlines, db.warnings, db.tabs], async () => {
+    const ids = snapshot.conversations.map((row) => conversationId(snapshot.platform, snapshot.shop, row.key));
+    const existing = await db.conversations.bulkGet(ids);
+    const openDeadlines = await db.deadlines.where('[state+dueAt]').between(['open', -Infinity], ['open', Infinity]).toArray();
+    const openByClock = new Map(openDeadlines.map((d) => [`${d.conversationId}|${d.ruleId}`, d]));
+
+    const conversationWrites: ConversationRecord[] = [];
+    const deadlineWrites: DeadlineRecord[] = [];
+    const warningWrites: WarningRecord[] = [];
+    const cancelled: string[] = [];
+    const refined: string[] = [];
+
+    snapshot.conversations.forEach((row, i) => {
+      const id = ids[i]!;
+      const record = toRecord(row, id, existing[i], snapshot.platform, snapshot.shop, snapshot.url, tabId, now);
+      if (!existing[i] || changed(existing[i]!, record)) conversationWrites.push(record);
+      if (!packResult.ok) return;
+      for (const rule of packResult.pack.replyRules) {
+        const open = openByClock.get(`${id}|${rule.id}`) ?? null;
+        const step = advanceClock(row, rule, packResult.pack, open, id, now);
+        if (step.deadline) deadlineWrites.push(step.deadline);
+        if (step.deadline?.state === 'open' && open) refined.push(open.id);
+        warningWrites.push(...step.warnings);
+        if (step.closed) {
+          cancelled.push(step.closed);
+          if (!answered.includes(id)) answered.push(id);
+        }
+      }
+    });
+
+    if (update.removedKeys.length > 0) {
+      const gone = await db.conversations.bulkGet(update.removedKeys.map((key) => conversationId(snapshot.platform, snapshot.shop, key)));
+      for (const record of gone) if (record?.visible) conversationWrites.push({ ...record, visible: false, lastSeenAt: now });
+    }
+
+    if (cancelled.length > 0) {
+      const pending = await db.warnings.where('deadlineId').anyOf(cancelled).filter((w) => w.state === 'pending').toArray();
+      warningWrites.push(...pending.map((w) => ({ ...w, state: 'cancelled' as const })));
+    }
+    if (refined.length > 0) {
+      const fired = await db.warnings.where('deadlineId').anyOf(refined).filter((w) => w.state !== 'pending').primaryKeys();
+      const done = new Set(fired);
+      for (let i = warningWrites.length - 1; i >= 0; i--) if (done.has(warningWrites[i]!.id)) warningWrites.splice(i, 1);
+    }
+    await db.conversations.bulkPut(conversationWrites);
+    await db.deadlines.bulkPut(deadlineWrites);
+    await db.warnings.bulkPut(warningWrites);
+    if (tabId !== null) {
+      await db.tabs.put({
+        tabId,
+        platform: snapshot.platform,
+        shop: snapshot.shop,
+        url: snapshot.url,
+        health,
+        degraded: !isHealthy(health),
+        recognised: true,
+        updatedAt: now,
+      });
+    }
+  });
+  return { answered, degraded: !isHealthy(health) };
+}
+
+interface ClockStep {
+  deadline: DeadlineRecord | null;
+  warnings: WarningRecord[];
+  /** Id of a deadline closed by a reply (its pending warnings are cancelled). */
+  closed: string | null;
+}
+
+function advanceClock(row: ConversationRow, rule: ReplyRule, pack: RulePack, open: DeadlineRecord | null, id: string, now: number): ClockStep {
+  const start = clockStart(row, rule, now, open?.startedAt ?? null);
+  const dueAt = start === null ? null : computeDueAt(start, rule, pack.utcOffsetMinutes);
+  if (start === null || dueAt === null) {
+    if (!open) return { deadline: null, warnings: [], closed: null };
+    const state = start !== null ? 'not-assessed' : now <= open.dueAt ? 'met' : 'missed';
+    return { deadline: { ...open, state, closedAt: now }, warnings: [], closed: open.id };
+  }
+  if (open && open.startedAt === start) return { deadline: null, warnings: [], closed: null };
+  const deadline: DeadlineRecord = {
+    id: open?.id ?? deadlineId(id, rule.id, start),
+    conversationId: id,
+    platform: pack.platform,
+    ruleId: rule.id,
+    startedAt: start,
+    dueAt,
+    riskFrom: dueAt - Math.max(...rule.warnBeforeMs),
+    state: 'open',
+    closedAt: null,
+  };
+  // When the start moved, rungs that already fired are dropped by the caller so they never re-alert.
+  const warnings = rule.warnBeforeMs.map((before) => ({
+    id: warningId(deadline.id, before),
+    deadlineId: deadline.id,
+    beforeMs: before,
+    warnAt: dueAt - before,
+    state: 'pending' as const,
+    firedAt: null,
+    message: null,
+  }));
+  return { deadline, warnings, closed: null };
+}
+
+function toRecord(
+  row: ConversationRow,
+  id: string,
+  previous: ConversationRecord | undefined,
+  platform: ConversationRecord['platform'],
+  shop: string,
+  url: string,
+  tabId: number | null,
+  now: number,
+): ConversationRecord {
+  return {
+    id,
+    platform,
+    shop,
+    key: row.key,
+    nick: row.nick || previous?.nick || '',
+    preview: row.preview || previous?.preview || '',
+    lastSpeaker: row.lastSpeaker ?? previous?.lastSpeaker ?? null,
+    lastBuyerMessageAt: row.lastBuyerMessageAt ?? previous?.lastBuyerMessageAt ?? null,
+    waitingText: row.waitingText,
+    tabId,
+    url,
+    visible: true,
+    firstSeenAt: previous?.firstSeenAt ?? now,
+    lastSeenAt: now,
+  };
+}
+
+/** How stale `lastSeenAt` may get before an otherwise unchanged row is rewritten. */
+const SEEN_RESOLUTION_MS = 60_000;
+
+/** An unchanged row costs no write; `lastSeenAt` is kept to a minute's resolution. */
+function changed(a: ConversationRecord, b: ConversationRecord): boolean {
+  if (b.lastSeenAt - a.lastSeenAt >= SEEN_RESOLUTION_MS) return true;
+  for (const key of Object.keys(b) as (keyof ConversationRecord)[]) {
+    if (key !== 'lastSeenAt' && a[key] !== b[key]) return true;
+  }
+  return false;
+}

@@ -1,0 +1,55 @@
+import type { ChatUpdate, ChipDeadline } from '../messaging/protocol';
+import { fireDueWarnings, rearm, refreshBadge } from './alerts';
+import { ingestChat } from './ingest';
+import type { TrackerPorts } from './ports';
+
+/** The background's whole job, as plain async functions over injected ports. */
+export class Tracker {
+  constructor(private readonly ports: TrackerPorts) {}
+
+  /** On every worker start: whatever fell due while the worker was dead fires now, then re-arm. */
+  async resume(now: number): Promise<void> {
+    await this.settle(now);
+  }
+
+  async onAlarm(now: number): Promise<void> {
+    await this.settle(now);
+  }
+
+  async onChatUpdate(update: ChatUpdate, tabId: number | null, now: number): Promise<{ deadlines: ChipDeadline[]; degraded: boolean }> {
+    const result = await ingestChat(this.ports, update, tabId, now);
+    for (const id of result.answered) await this.ports.notifier.clear(id);
+    await this.settle(now);
+    return { deadlines: await this.chipDeadlines(update.snapshot.platform, update.snapshot.shop), degraded: result.degraded };
+  }
+
+  async onTabClosed(tabId: number, now: number): Promise<void> {
+    await this.ports.db.tabs.delete(tabId);
+    await refreshBadge(this.ports, now);
+  }
+
+  /** Nearest open deadline per conversation of one shop, for the in-page chips. */
+  async chipDeadlines(platform: ChatUpdate['snapshot']['platform'], shop: string): Promise<ChipDeadline[]> {
+    const prefix = `${platform}:${shop}:`;
+    const open = await this.ports.db.deadlines.where('[state+dueAt]').between(['open', -Infinity], ['open', Infinity]).toArray();
+    const nearest = new Map<string, ChipDeadline>();
+    for (const d of open) {
+      if (!d.conversationId.startsWith(prefix) || nearest.has(d.conversationId)) continue;
+      const pack = this.ports.rules(d.platform);
+      const rule = pack.ok ? pack.pack.replyRules.find((r) => r.id === d.ruleId) : undefined;
+      nearest.set(d.conversationId, {
+        key: d.conversationId.slice(prefix.length),
+        ruleId: d.ruleId,
+        label: rule?.label[this.ports.locale] ?? d.ruleId,
+        dueAt: d.dueAt,
+      });
+    }
+    return [...nearest.values()];
+  }
+
+  private async settle(now: number): Promise<void> {
+    await fireDueWarnings(this.ports, now);
+    await rearm(this.ports);
+    await refreshBadge(this.ports, now);
+  }
+}
