@@ -35,7 +35,8 @@ function start(ctx: { onInvalidated(cb: () => void): void; isInvalid: boolean })
     for (const deadline of deadlines) {
       const rect = findPddRow(document, deadline.key)?.getBoundingClientRect();
       if (!rect || rect.height === 0 || rect.bottom < 0 || rect.top > innerHeight) continue;
-      chips.push({ deadline, top: rect.top + 4, left: rect.right - 4 });
+      // Bottom-right corner of the row: the page keeps its own time stamp in the top-right.
+      chips.push({ deadline, top: rect.bottom - 22, left: rect.right - 6 });
     }
     layer.state.chips.value = chips;
     layer.state.now.value = Date.now();

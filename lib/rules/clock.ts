@@ -20,13 +20,17 @@ export function clockStart(
   const stops = new Set<string>(rule.stoppedBy);
   if (row.messages.length > 0) {
     let start: number | null = null;
+    let answeredInTail = false;
     for (const message of row.messages) {
-      if (stops.has(message.speaker)) start = null;
-      else if (message.speaker === 'buyer' && start === null) start = message.at;
+      if (stops.has(message.speaker)) {
+        start = null;
+        answeredInTail = true;
+      } else if (message.speaker === 'buyer' && start === null) start = message.at;
     }
     if (start === null) return null;
-    // The thread tail may begin mid-wait; an earlier known start is the truer one.
-    return previousStart !== null && previousStart < start ? previousStart : start;
+    // A tail with no reply in it may begin mid-wait: an earlier known start is then the truer one.
+    // Once the tail shows a reply, the wait before it is over and only the tail counts.
+    return !answeredInTail && previousStart !== null && previousStart < start ? previousStart : start;
   }
   // List-only row: rely on the page's waiting signal and on who spoke last.
   const waitingForRule =

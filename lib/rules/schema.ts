@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PlatformId } from '../domain/platform';
 
-const clockTime = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'expected HH:MM (24:00 allowed as end)');
+const clockTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'expected HH:MM between 00:00 and 24:00');
 
 /** A localized text: zh-CN first, English second. */
 export const LocalText = z.strictObject({ zh_CN: z.string().min(1), en: z.string().min(1) });
@@ -23,7 +23,10 @@ export const Source = z.strictObject({
 export const OutsideWindow = z.enum(['defer-start', 'pause', 'not-assessed']);
 export type OutsideWindow = z.infer<typeof OutsideWindow>;
 
-export const CountingWindow = z.strictObject({ start: clockTime, end: clockTime });
+/** A same-day window [start, end); overnight windows are not used by any platform we know. */
+export const CountingWindow = z
+  .strictObject({ start: clockTime, end: clockTime })
+  .refine((w) => w.start < w.end, { message: 'window start must be before its end (same day)', path: ['end'] });
 export type CountingWindow = z.infer<typeof CountingWindow>;
 
 export const ReplyRule = z.strictObject({

@@ -16,6 +16,7 @@ const UNIT_MS: Record<string, number> = {
 /** "2分30秒", "已等待 45秒", "1小时5分钟", "02:30", "01:02:30" → milliseconds. */
 export function parseDurationText(text: string): number | null {
   const clean = text.replace(/\s+/g, '');
+  if (/\d{4}[年\-/.]\d{1,2}/.test(clean)) return null; // a date, not a duration
   const colon = clean.match(/(\d{1,2}):(\d{2})(?::(\d{2}))?/);
   if (colon) {
     const [a, b, c] = [Number(colon[1]), Number(colon[2]), colon[3] === undefined ? null : Number(colon[3])];
@@ -37,7 +38,10 @@ export function parseChinaDateTime(text: string): number | null {
   const m = text.match(/(\d{4})[年\-/.](\d{1,2})[月\-/.](\d{1,2})日?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?/);
   if (!m) return null;
   const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as number[];
-  return Date.UTC(y!, mo! - 1, d!, h!, mi!, s!) - CHINA_OFFSET_MS;
+  const utc = new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, s!));
+  // Date.UTC rolls 02-30 over to 03-02; an impossible date is text we do not understand.
+  if (utc.getUTCMonth() !== mo! - 1 || utc.getUTCDate() !== d! || h! > 23 || mi! > 59 || s! > 59) return null;
+  return utc.getTime() - CHINA_OFFSET_MS;
 }
 
 /**

@@ -41,10 +41,12 @@ export async function fireDueWarnings(ports: TrackerPorts, now: number): Promise
       const nick = conversation?.nick || ports.t('unknownBuyer');
       const shop = conversation?.shop ?? '';
       const missLabel = rule.missLabel[ports.locale];
-      const waited = formatDuration(now - deadline.startedAt, ports.locale);
+      // An alarm may arrive up to the tolerance early: word the warning for its own moment.
+      const at = Math.max(now, ...rungs.map((rung) => rung.warnAt));
+      const waited = formatDuration(at - deadline.startedAt, ports.locale);
       message =
-        now < deadline.dueAt
-          ? ports.t('warnSoon', [nick, waited, formatDuration(deadline.dueAt - now + 999, ports.locale), missLabel])
+        at < deadline.dueAt
+          ? ports.t('warnSoon', [nick, waited, formatDuration(deadline.dueAt - at, ports.locale), missLabel])
           : ports.t('warnLate', [nick, waited, missLabel]);
       const title = ports.t('notifyTitle', [ports.t(`platform_${deadline.platform}`), shop === 'default' ? ports.t('defaultShop') : shop]);
       await ports.notifier.show(deadline.conversationId, title, message);
