@@ -4,8 +4,10 @@
 set -euo pipefail
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 # chromium-l10n carries the UI locales: without it chrome.i18n is English-only.
-if [ -x "$CHROMIUM" ] && { [ -n "${CHROMIUM_PATH:-}" ] || [ -e /usr/lib/chromium/locales/zh-CN.pak ]; }; then exit 0; fi
-echo "Chromium not found at $CHROMIUM; installing Debian's chromium package…"
+# fonts-wqy-zenhei: a CJK font, so screenshots of the Chinese UI are legible.
+PACKAGES="chromium chromium-l10n fonts-wqy-zenhei"
+if [ -x "$CHROMIUM" ] && { [ -n "${CHROMIUM_PATH:-}" ] || { [ -e /usr/lib/chromium/locales/zh-CN.pak ] && [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ]; }; }; then exit 0; fi
+echo "Installing Debian packages for the browser: $PACKAGES…"
 if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo"; else
   echo "ERROR: cannot install chromium: not root and no sudo. Run: apt-get install -y chromium (or set CHROMIUM_PATH)." >&2
   exit 1
@@ -15,5 +17,5 @@ if ! command -v apt-get >/dev/null; then
   exit 1
 fi
 $SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-l10n >/dev/null
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $PACKAGES >/dev/null
 [ -x "$CHROMIUM" ] || { echo "ERROR: chromium installed but $CHROMIUM is missing; set CHROMIUM_PATH." >&2; exit 1; }

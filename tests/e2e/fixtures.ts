@@ -1,57 +1,11 @@
-import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { CONSOLE_HOST, launchWithExtension } from '../../scripts/chromium-with-extension';
 
-export const EXT_PATH = path.resolve('.output/chrome-mv3'); // built by `wxt build` before the suite
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FIXTURES = path.resolve('tests/fixtures/pinduoduo');
-export const CONSOLE_HOST = 'mms.pinduoduo.com';
 export const CHAT_URL = `https://${CONSOLE_HOST}/chat-merchant/index.html?tick=0#/`;
 export const DB_NAME = 'kefu-guard';
-
-export const launchArgs = [
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--lang=zh-CN',
-  `--disable-extensions-except=${EXT_PATH}`,
-  `--load-extension=${EXT_PATH}`,
-];
-
-/** Which fixture file a console URL is served from: `?fixture=<name>` or the simulated console. */
-function fixtureFor(url: URL): string {
-  const name = url.searchParams.get('fixture');
-  return path.join(FIXTURES, name ? `${name.replace(/[^a-z0-9-]/g, '')}.html` : 'demo-console.html');
-}
-
-export async function launchWithExtension(userDataDir: string, headless = true): Promise<{ context: BrowserContext; leaks: string[] }> {
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless,
-    locale: 'zh-CN',
-    // chrome.i18n follows the browser UI language, which Chromium on Linux takes from the environment.
-    env: { ...process.env, LANG: 'zh_CN.UTF-8', LANGUAGE: 'zh_CN' },
-    args: launchArgs,
-  });
-  // Anything that tries to leave the browser, other than the routed console, is recorded and refused.
-  const leaks: string[] = [];
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (!/^(https?|wss?):$/.test(url.protocol)) return route.continue(); // the extension's own files
-    if (url.hostname === CONSOLE_HOST) return route.fulfill({ path: fixtureFor(url), contentType: 'text/html; charset=utf-8' });
-    leaks.push(route.request().url());
-    return route.abort('blockedbyclient');
-  });
-  context.on('request', (request) => {
-    const url = new URL(request.url());
-    if (/^(https?|wss?):$/.test(url.protocol) && url.hostname !== CONSOLE_HOST) leaks.push(request.url());
-  });
-  return { context, leaks };
-}
 
 export const test = base.extend<{ context: BrowserContext; leaks: string[]; sw: Worker; extensionId: string; console: Page }>({
   // eslint-disable-next-line no-empty-pattern
