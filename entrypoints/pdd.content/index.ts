@@ -1,5 +1,5 @@
 import { mountChipLayer, type PlacedChip } from '@/components/overlay/chip-layer';
-import { diffChat, type ChatDelta } from '@/lib/adapters/diff';
+import { chunkDelta, diffChat, type ChatDelta } from '@/lib/adapters/diff';
 import { observe } from '@/lib/adapters/observe';
 import { detectPddPage, findPddRow, PDD_CHAT_MATCHES, pddChatRoots, readPddChat } from '@/lib/adapters/pinduoduo';
 import { ChatUpdateReply, type ChatUpdate, type ChipDeadline } from '@/lib/messaging/protocol';
@@ -70,7 +70,7 @@ function start(ctx: { onInvalidated(cb: () => void): void; isInvalid: boolean })
     findRoots: pddChatRoots,
     read: () => readPddChat(document, Date.now()),
     diff: diffChat,
-    onChange: (change) => send(change as ChatDelta),
+    onChange: (change) => chunkDelta(change as ChatDelta).forEach(send),
     onError: (error) => console.warn('[kefu-guard] read failed', error),
   });
   observation.flush();

@@ -24,3 +24,13 @@ export function diffChat(previous: ChatRead | null, next: ChatRead): ChatDelta |
   if (changed.length === 0 && removedKeys.length === 0 && !healthChanged) return null;
   return { full: false, changed, removedKeys, health: next.health };
 }
+
+/** Split a large delta so every message stays within the protocol's row limits. */
+export function chunkDelta(delta: ChatDelta, size = 1000): ChatDelta[] {
+  if (delta.changed.length <= size && delta.removedKeys.length <= size) return [delta];
+  const chunks: ChatDelta[] = [];
+  for (let i = 0; i < Math.max(delta.changed.length, delta.removedKeys.length); i += size) {
+    chunks.push({ ...delta, full: delta.full && i === 0, changed: delta.changed.slice(i, i + size), removedKeys: delta.removedKeys.slice(i, i + size) });
+  }
+  return chunks;
+}

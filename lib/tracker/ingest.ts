@@ -4,6 +4,7 @@ import { clockStart } from '../rules/clock';
 import type { ReplyRule, RulePack } from '../rules/schema';
 import { computeDueAt } from '../rules/window';
 import type { ConversationRecord, DeadlineRecord, WarningRecord } from '../store/db';
+import { clockKey, type StoreCache } from './cache';
 import { conversationId, deadlineId, warningId } from './ids';
 import type { TrackerPorts } from './ports';
 
@@ -18,7 +19,13 @@ export interface IngestResult {
  * and their warning ladders. One transaction, bulk reads and writes: a 2,000-row snapshot
  * is a handful of IndexedDB requests, not thousands.
  */
-export async function ingestChat(ports: TrackerPorts, update: ChatUpdate, tabId: number | null, now: number): Promise<IngestResult> {
+export async function ingestChat(
+  ports: TrackerPorts,
+  cache: StoreCache,
+  update: ChatUpdate,
+  tabId: number | null,
+  now: number,
+): Promise<IngestResult> {
   const { db } = ports;
   const { snapshot } = update;
   const packResult = ports.rules(snapshot.platform);
@@ -26,15 +33,23 @@ export async function ingestChat(ports: TrackerPorts, update: ChatUpdate, tabId:
     ? snapshot.health
     : { ...snapshot.health, unparsedFields: [...snapshot.health.unparsedFields, `rulePack: ${packResult.error}`] };
   const answered: string[] = [];
+  const conversationWrites: ConversationRecord[] = [];
+  const deadlineWrites: DeadlineRecord[] = [];
 
   await db.transaction('rw', [db.conversations, db.deadlines, db.warnings, db.tabs], async () => {
     const ids = snapshot.conversations.map((row) => conversationId(snapshot.platform, snapshot.shop, row.key));
-    const existing = await db.conversations.bulkGet(ids);
-    const openDeadlines = await db.deadlines.where('[state+dueAt]').between(['open', -Infinity], ['open', Infinity]).toArray();
-    const openByClock = new Map(openDeadlines.map((d) => [`${d.conversationId}|${d.ruleId}`, d]));
+    const unknown = ids.filter((id) => !cache.conversations.has(id));
+    if (unknown.length > 0) {
+      const stored = await db.conversations.bulkGet(unknown);
+      for (const record of stored) if (record) cache.conversations.set(record.id, record);
+    }
+    const existing = ids.map((id) => cache.conversations.get(id));
+    if (!cache.openClocks) {
+      const open = await db.deadlines.where('[state+dueAt]').between(['open', -Infinity], ['open', Infinity]).toArray();
+      cache.openClocks = new Map(open.map((d) => [clockKey(d.conversationId, d.ruleId), d]));
+    }
+    const openByClock = cache.openClocks;
 
-    const conversationWrites: ConversationRecord[] = [];
-    const deadlineWrites: DeadlineRecord[] = [];
     const warningWrites: WarningRecord[] = [];
     const cancelled: string[] = [];
     const refined: string[] = [];
@@ -45,7 +60,7 @@ export async function ingestChat(ports: TrackerPorts, update: ChatUpdate, tabId:
       if (!existing[i] || changed(existing[i]!, record)) conversationWrites.push(record);
       if (!packResult.ok) return;
       for (const rule of packResult.pack.replyRules) {
-        const open = openByClock.get(`${id}|${rule.id}`) ?? null;
+        const open = openByClock.get(clockKey(id, rule.id)) ?? null;
         const step = advanceClock(row, rule, packResult.pack, open, id, now);
         if (step.deadline) deadlineWrites.push(step.deadline);
         if (step.deadline?.state === 'open' && open) refined.push(open.id);
@@ -58,8 +73,10 @@ export async function ingestChat(ports: TrackerPorts, update: ChatUpdate, tabId:
     });
 
     if (update.removedKeys.length > 0) {
-      const gone = await db.conversations.bulkGet(update.removedKeys.map((key) => conversationId(snapshot.platform, snapshot.shop, key)));
-      for (const record of gone) if (record?.visible) conversationWrites.push({ ...record, visible: false, lastSeenAt: now });
+      const goneIds = update.removedKeys.map((key) => conversationId(snapshot.platform, snapshot.shop, key));
+      const gone = await db.conversations.bulkGet(goneIds.filter((id) => !cache.conversations.has(id)));
+      for (const record of [...gone, ...goneIds.map((id) => cache.conversations.get(id))])
+        if (record?.visible) conversationWrites.push({ ...record, visible: false, lastSeenAt: now });
     }
 
     if (cancelled.length > 0) {
@@ -87,6 +104,7 @@ export async function ingestChat(ports: TrackerPorts, update: ChatUpdate, tabId:
       });
     }
   });
+  cache.commit(conversationWrites, deadlineWrites);
   return { answered, degraded: !isHealthy(health) };
 }
 

@@ -1,10 +1,13 @@
 import type { ChatUpdate, ChipDeadline } from '../messaging/protocol';
 import { fireDueWarnings, rearm, refreshBadge } from './alerts';
+import { StoreCache } from './cache';
 import { ingestChat } from './ingest';
 import type { TrackerPorts } from './ports';
 
 /** The background's whole job, as plain async functions over injected ports. */
 export class Tracker {
+  private readonly cache = new StoreCache();
+
   constructor(private readonly ports: TrackerPorts) {}
 
   /** On every worker start: whatever fell due while the worker was dead fires now, then re-arm. */
@@ -17,7 +20,7 @@ export class Tracker {
   }
 
   async onChatUpdate(update: ChatUpdate, tabId: number | null, now: number): Promise<{ deadlines: ChipDeadline[]; degraded: boolean }> {
-    const result = await ingestChat(this.ports, update, tabId, now);
+    const result = await ingestChat(this.ports, this.cache, update, tabId, now);
     for (const id of result.answered) await this.ports.notifier.clear(id);
     await this.settle(now);
     return { deadlines: await this.chipDeadlines(update.snapshot.platform, update.snapshot.shop), degraded: result.degraded };
@@ -31,7 +34,9 @@ export class Tracker {
   /** Nearest open deadline per conversation of one shop, for the in-page chips. */
   async chipDeadlines(platform: ChatUpdate['snapshot']['platform'], shop: string): Promise<ChipDeadline[]> {
     const prefix = `${platform}:${shop}:`;
-    const open = await this.ports.db.deadlines.where('[state+dueAt]').between(['open', -Infinity], ['open', Infinity]).toArray();
+    const open = this.cache.openClocks
+      ? [...this.cache.openClocks.values()].sort((a, b) => a.dueAt - b.dueAt)
+      : await this.ports.db.deadlines.where('[state+dueAt]').between(['open', -Infinity], ['open', Infinity]).toArray();
     const nearest = new Map<string, ChipDeadline>();
     for (const d of open) {
       if (!d.conversationId.startsWith(prefix) || nearest.has(d.conversationId)) continue;

@@ -33,12 +33,24 @@ export const test = base.extend<{ context: BrowserContext; leaks: string[]; sw: 
   console: async ({ context, sw }, use) => {
     void sw; // the extension is up before the console loads
     const page = await context.newPage();
+    const errors = watchPageErrors(page);
     await page.goto(CHAT_URL);
     await page.waitForSelector('ul.chat-list', { state: 'attached' });
     await use(page);
+    expect(errors, 'errors in the console page').toEqual([]);
   },
 });
 export { expect };
+
+/** Uncaught errors and console errors in a console page: the extension must never throw into it. */
+export function watchPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
+  });
+  return errors;
+}
 
 /** Raw IndexedDB read inside the service worker: no test hooks in product code. */
 export function idbGetAll<T = Record<string, unknown>>(sw: Worker, store: string): Promise<T[]> {

@@ -203,3 +203,20 @@ describe('degraded input', () => {
     expect((await harness.db.tabs.get(7))!.health.unparsedFields).toEqual(['rulePack: invalid rule pack: replyRules.0.durationMs: expected number']);
   });
 });
+
+describe('a restarted worker reads its state back', () => {
+  it('closes a clock opened by the previous worker when the reply arrives', async () => {
+    harness = makeHarness();
+    await buyerWaitingSince(T, T + 5 * S);
+    const restarted = makeHarness({ db: harness.db });
+    await restarted.tracker.onChatUpdate(
+      update([thread('1001', '李*四', [{ at: T, speaker: 'buyer' }, { at: T + 60 * S, speaker: 'agent' }])]),
+      7,
+      T + 61 * S,
+    );
+    expect((await harness.db.deadlines.toArray()).map((d) => d.state)).toEqual(['met', 'met']);
+    expect(restarted.alarm).toBeNull();
+    const [record] = await harness.db.conversations.toArray();
+    expect(record!.firstSeenAt).toBe(T + 5 * S); // kept from the first worker's write
+  });
+});

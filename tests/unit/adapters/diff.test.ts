@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { chunkDelta, diffChat } from '@/lib/adapters/diff';
+import { row } from '../tracker/harness';
+
+const healthy = { missingSelectors: [], unparsedFields: [] };
+
+describe('diffChat', () => {
+  it('reports everything first, then only changed and removed rows, then nothing', () => {
+    const first = { conversations: [row('1'), row('2')], health: healthy };
+    expect(diffChat(null, first)).toMatchObject({ full: true, changed: first.conversations });
+    const second = { conversations: [row('1', { waiting: true })], health: healthy };
+    expect(diffChat(first, second)).toEqual({ full: false, changed: [second.conversations[0]], removedKeys: ['2'], health: healthy });
+    expect(diffChat(second, structuredClone(second))).toBeNull();
+  });
+
+  it('reports a health change on its own', () => {
+    const a = { conversations: [row('1')], health: healthy };
+    const b = { conversations: [row('1')], health: { missingSelectors: ['conversationList'], unparsedFields: [] } };
+    expect(diffChat(a, b)).toEqual({ full: false, changed: [], removedKeys: [], health: b.health });
+  });
+});
+
+describe('chunkDelta', () => {
+  it('keeps small deltas whole and splits large ones, full only on the first chunk', () => {
+    const small = { full: true, changed: [row('1')], removedKeys: [], health: healthy };
+    expect(chunkDelta(small)).toEqual([small]);
+    const rows = Array.from({ length: 2500 }, (_, i) => row(String(i)));
+    const chunks = chunkDelta({ full: true, changed: rows, removedKeys: [], health: healthy });
+    expect(chunks.map((c) => [c.full, c.changed.length])).toEqual([
+      [true, 1000],
+      [false, 1000],
+      [false, 500],
+    ]);
+    expect(chunks.flatMap((c) => c.changed)).toEqual(rows);
+  });
+});
