@@ -3,7 +3,7 @@ import type { ChatUpdate } from '../messaging/protocol';
 import { clockStart } from '../rules/clock';
 import type { ReplyRule, RulePack } from '../rules/schema';
 import { computeDueAt } from '../rules/window';
-import type { ConversationRecord, DeadlineRecord, WarningRecord } from '../store/db';
+import type { ConversationRecord, DeadlineRecord, DeadlineState, WarningRecord } from '../store/db';
 import { clockKey, type StoreCache } from './cache';
 import { conversationId, deadlineId, warningId } from './ids';
 import type { TrackerPorts } from './ports';
@@ -62,8 +62,8 @@ export async function ingestChat(
       for (const rule of packResult.pack.replyRules) {
         const open = openByClock.get(clockKey(id, rule.id)) ?? null;
         const step = advanceClock(row, rule, packResult.pack, open, id, now);
-        if (step.deadline) deadlineWrites.push(step.deadline);
-        if (step.deadline?.state === 'open' && open) refined.push(open.id);
+        deadlineWrites.push(...step.deadlines);
+        if (open && step.deadlines.some((d) => d.id === open.id && d.state === 'open')) refined.push(open.id);
         warningWrites.push(...step.warnings);
         if (step.closed) {
           cancelled.push(step.closed);
@@ -109,7 +109,8 @@ export async function ingestChat(
 }
 
 interface ClockStep {
-  deadline: DeadlineRecord | null;
+  /** Deadlines to write: the closed one and/or the open one. */
+  deadlines: DeadlineRecord[];
   warnings: WarningRecord[];
   /** Id of a deadline closed by a reply (its pending warnings are cancelled). */
   closed: string | null;
@@ -118,14 +119,20 @@ interface ClockStep {
 function advanceClock(row: ConversationRow, rule: ReplyRule, pack: RulePack, open: DeadlineRecord | null, id: string, now: number): ClockStep {
   const start = clockStart(row, rule, now, open?.startedAt ?? null);
   const dueAt = start === null ? null : computeDueAt(start, rule, pack.utcOffsetMinutes);
+  // The thread may show the reply that ended the open wait (and a new wait after it) in one update.
+  const replyAt = open ? firstReplyAfter(row, rule, open.startedAt) : null;
+  const close = (state?: DeadlineState): DeadlineRecord => {
+    const closedAt = replyAt ?? now;
+    return { ...open!, state: state ?? (closedAt <= open!.dueAt ? 'met' : 'missed'), closedAt };
+  };
   if (start === null || dueAt === null) {
-    if (!open) return { deadline: null, warnings: [], closed: null };
-    const state = start !== null ? 'not-assessed' : now <= open.dueAt ? 'met' : 'missed';
-    return { deadline: { ...open, state, closedAt: now }, warnings: [], closed: open.id };
+    if (!open) return { deadlines: [], warnings: [], closed: null };
+    return { deadlines: [close(start !== null ? 'not-assessed' : undefined)], warnings: [], closed: open.id };
   }
-  if (open && open.startedAt === start) return { deadline: null, warnings: [], closed: null };
+  if (open && open.startedAt === start) return { deadlines: [], warnings: [], closed: null };
+  const newWait = open !== null && replyAt !== null && replyAt <= start;
   const deadline: DeadlineRecord = {
-    id: open?.id ?? deadlineId(id, rule.id, start),
+    id: open && !newWait ? open.id : deadlineId(id, rule.id, start),
     conversationId: id,
     platform: pack.platform,
     ruleId: rule.id,
@@ -145,7 +152,13 @@ function advanceClock(row: ConversationRow, rule: ReplyRule, pack: RulePack, ope
     firedAt: null,
     message: null,
   }));
-  return { deadline, warnings, closed: null };
+  return newWait ? { deadlines: [close(), deadline], warnings, closed: open!.id } : { deadlines: [deadline], warnings, closed: null };
+}
+
+/** When the thread shows the first message that stops this rule's clock after `since`. */
+function firstReplyAfter(row: ConversationRow, rule: ReplyRule, since: number): number | null {
+  const stops = new Set<string>(rule.stoppedBy);
+  return row.messages.find((m) => m.at >= since && stops.has(m.speaker))?.at ?? null;
 }
 
 function toRecord(

@@ -220,3 +220,30 @@ describe('a restarted worker reads its state back', () => {
     expect(record!.firstSeenAt).toBe(T + 5 * S); // kept from the first worker's write
   });
 });
+
+describe('a reply and a new wait seen in one update', () => {
+  it('closes the old wait at the reply time and opens a new one with its own alerts', async () => {
+    harness = makeHarness();
+    await buyerWaitingSince(T, T + 5 * S);
+    await harness.tracker.onAlarm(T + 150 * S);
+    // The tab was in the background: the reply (T+200, late) and the next question (T+300) arrive together.
+    const messages = [
+      { at: T, speaker: 'buyer' as const },
+      { at: T + 200 * S, speaker: 'agent' as const },
+      { at: T + 300 * S, speaker: 'buyer' as const },
+    ];
+    await harness.tracker.onChatUpdate(update([thread('1001', '李*四', messages)]), 7, T + 320 * S);
+    const all = await harness.db.deadlines.toArray();
+    const old = all.filter((d) => d.startedAt === T).map((d) => [d.ruleId, d.state, d.closedAt]).sort();
+    expect(old).toEqual([
+      [HUMAN, 'missed', T + 200 * S],
+      [VALID, 'met', T + 200 * S],
+    ]);
+    expect(all.filter((d) => d.startedAt === T + 300 * S).map((d) => d.state)).toEqual(['open', 'open']);
+    await harness.tracker.onAlarm(T + 450 * S);
+    expect(harness.shown.map((n) => n.message)).toEqual([
+      '买家 李*四 已等待 2分30秒，30秒后计入3分钟未回复',
+      '买家 李*四 已等待 2分30秒，30秒后计入3分钟未回复',
+    ]);
+  });
+});
