@@ -1,12 +1,7 @@
-import type { CountingWindow, OutsideWindow } from './schema';
+import { clockSeconds, type CountingWindow, type OutsideWindow } from './schema';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
-
-function minutesOf(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
-}
 
 /** Epoch ms of local midnight (in the zone given by its UTC offset) for the day containing `t`. */
 export function localMidnight(t: number, utcOffsetMinutes: number): number {
@@ -17,7 +12,7 @@ export function localMidnight(t: number, utcOffsetMinutes: number): number {
 /** The window's [open, close) interval on the local day containing `t`. */
 function windowOnDayOf(t: number, window: CountingWindow, utcOffsetMinutes: number): [number, number] {
   const midnight = localMidnight(t, utcOffsetMinutes);
-  return [midnight + minutesOf(window.start) * MINUTE, midnight + minutesOf(window.end) * MINUTE];
+  return [midnight + clockSeconds(window.start) * 1000, midnight + clockSeconds(window.end, true) * 1000];
 }
 
 export function isInWindow(t: number, window: CountingWindow, utcOffsetMinutes: number): boolean {

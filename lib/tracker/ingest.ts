@@ -1,6 +1,7 @@
 import { isHealthy, type ConversationRow } from '../domain/chat';
 import type { ChatUpdate } from '../messaging/protocol';
 import { clockStart } from '../rules/clock';
+import { ruleAt, trackedReplyRules } from '../rules/effective';
 import type { ReplyRule, RulePack } from '../rules/schema';
 import { computeDueAt } from '../rules/window';
 import type { ConversationRecord, DeadlineRecord, DeadlineState, WarningRecord } from '../store/db';
@@ -59,7 +60,7 @@ export async function ingestChat(
       const record = toRecord(row, id, existing[i], snapshot.platform, snapshot.shop, snapshot.url, tabId, now);
       if (!existing[i] || changed(existing[i]!, record)) conversationWrites.push(record);
       if (!packResult.ok) return;
-      for (const rule of packResult.pack.replyRules) {
+      for (const rule of trackedReplyRules(packResult.pack)) {
         const open = openByClock.get(clockKey(id, rule.id)) ?? null;
         const step = advanceClock(row, rule, packResult.pack, open, id, now);
         deadlineWrites.push(...step.deadlines);
@@ -118,7 +119,9 @@ interface ClockStep {
 
 function advanceClock(row: ConversationRow, rule: ReplyRule, pack: RulePack, open: DeadlineRecord | null, id: string, now: number): ClockStep {
   const start = clockStart(row, rule, now, open?.startedAt ?? null);
-  const dueAt = start === null ? null : computeDueAt(start, rule, pack.utcOffsetMinutes);
+  // Exemption calendar: a clock started in a 不考核 period gets no deadline; a 大促 change applies its numbers.
+  const inForce = start === null ? null : ruleAt(pack, rule, start);
+  const dueAt = inForce === null || inForce.notAssessed ? null : computeDueAt(start!, inForce.rule, pack.utcOffsetMinutes);
   // The thread may show the reply that ended the open wait (and a new wait after it) in one update.
   const replyAt = open ? firstReplyAfter(row, rule, open.startedAt) : null;
   const close = (state?: DeadlineState): DeadlineRecord => {
@@ -138,12 +141,12 @@ function advanceClock(row: ConversationRow, rule: ReplyRule, pack: RulePack, ope
     ruleId: rule.id,
     startedAt: start,
     dueAt,
-    riskFrom: dueAt - Math.max(...rule.warnBeforeMs),
+    riskFrom: dueAt - Math.max(0, ...inForce!.rule.warnBeforeMs),
     state: 'open',
     closedAt: null,
   };
   // When the start moved, rungs that already fired are dropped by the caller so they never re-alert.
-  const warnings = rule.warnBeforeMs.map((before) => ({
+  const warnings = inForce!.rule.warnBeforeMs.map((before) => ({
     id: warningId(deadline.id, before),
     deadlineId: deadline.id,
     beforeMs: before,

@@ -27,12 +27,12 @@ describe('loadRulePack("pdd")', () => {
     expect(result.ok).toBe(true);
   });
 
-  it('has the two PDD reply rules with their durations and stoppers', () => {
+  it('has the PDD reply rules with their durations and stoppers', () => {
     const p = loaded();
     expect(p.platform).toBe('pdd');
     expect(p.utcOffsetMinutes).toBe(480);
     expect(p.timeZone).toBe('Asia/Shanghai');
-    expect(p.replyRules.map((r) => r.id)).toEqual(['pdd.reply.human_3min', 'pdd.reply.valid_60min']);
+    expect(p.replyRules.map((r) => r.id)).toEqual(['pdd.reply.human_3min', 'pdd.reply.valid_60min', 'pdd.reply.answer_30s']);
 
     const human = p.replyRules.find((r) => r.id === 'pdd.reply.human_3min');
     expect(human?.durationMs).toBe(180_000);
@@ -68,7 +68,7 @@ describe('loadRulePack("pdd")', () => {
 
 describe('parseRulePack', () => {
   it('accepts an unmodified copy of the JSON', () => {
-    expect(parseRulePack(copy()).replyRules).toHaveLength(2);
+    expect(parseRulePack(copy()).replyRules).toHaveLength(3);
   });
 
   it('(a) an unknown extra field on replyRules[0] → error names replyRules.0', () => {
