@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadRulePack } from '@/lib/rules/packs';
+import { parseRulePack } from '@/lib/rules/schema';
 import { shanghai } from '../helpers';
 import { makeHarness, row, thread, update } from './harness';
 
@@ -245,5 +247,31 @@ describe('a reply and a new wait seen in one update', () => {
       '买家 李*四 已等待 2分30秒，30秒后计入3分钟未回复',
       '买家 李*四 已等待 2分30秒，30秒后计入3分钟未回复',
     ]);
+  });
+});
+
+describe('exemption calendar in the tracker', () => {
+  it('a buyer message inside a 不考核 period opens no clock for that rule', async () => {
+    const base = loadRulePack('pdd');
+    if (!base.ok) throw new Error(base.error);
+    const pack = parseRulePack({
+      ...structuredClone(base.pack),
+      exemptions: [
+        {
+          id: 'pdd.exempt.test_day',
+          label: { zh_CN: '测试日不考核', en: 'Test day' },
+          from: '2026-11-24T00:00:00+08:00',
+          to: '2026-11-24T23:59:59+08:00',
+          rules: ['pdd.reply.human_3min'],
+          effect: 'not-assessed',
+          change: null,
+          note: { zh_CN: '测试', en: 'test' },
+          sources: ['PD1'],
+        },
+      ],
+    });
+    harness = makeHarness({ rules: () => ({ ok: true, pack }) });
+    await buyerWaitingSince(T, T + 5 * S);
+    expect((await harness.db.deadlines.toArray()).map((d) => d.ruleId)).toEqual([VALID]);
   });
 });
