@@ -29,6 +29,8 @@ export const ConversationRow = z.object({
   open: z.boolean(),
   /** Tail of the open thread (oldest first); empty for rows known only from the list. */
   messages: z.array(ThreadMessage).check(z.maxLength(200)),
+  /** When the session was handed from the bot to a human (Douyin), if the page shows it. */
+  humanFrom: z.optional(z.nullable(z.number())),
 });
 export type ConversationRow = z.infer<typeof ConversationRow>;
 

@@ -13,12 +13,32 @@ export const START_JITTER_MS = 2_000;
  */
 export function clockStart(
   row: ConversationRow,
-  rule: Pick<ReplyRule, 'stoppedBy'>,
+  rule: Pick<ReplyRule, 'stoppedBy'> & Partial<Pick<ReplyRule, 'startsOn'>>,
+  now: number,
+  previousStart: number | null,
+): number | null {
+  const start = waitStart(row, rule, now, previousStart);
+  if (start === null) return null;
+  // Douyin scores sessions from their transfer to a human: earlier waiting is the bot's.
+  if (rule.startsOn === 'human-transfer' && row.humanFrom != null) return Math.max(start, row.humanFrom);
+  return start;
+}
+
+function waitStart(
+  row: ConversationRow,
+  rule: Pick<ReplyRule, 'stoppedBy'> & Partial<Pick<ReplyRule, 'startsOn'>>,
   now: number,
   previousStart: number | null,
 ): number | null {
   const stops = new Set<string>(rule.stoppedBy);
   if (row.messages.length > 0) {
+    if (rule.startsOn === 'session-start') {
+      // JD scores only a session's first consultation: once it was answered, no clock runs.
+      const first = row.messages.findIndex((m) => m.speaker === 'buyer');
+      if (first < 0 || row.messages.slice(first).some((m) => stops.has(m.speaker))) return null;
+      const at = row.messages[first]!.at;
+      return previousStart !== null && previousStart < at ? previousStart : at;
+    }
     let start: number | null = null;
     let answeredInTail = false;
     for (const message of row.messages) {

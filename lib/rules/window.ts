@@ -49,6 +49,17 @@ function addWindowTime(start: number, durationMs: number, window: CountingWindow
  */
 export function computeDueAt(
   startedAt: number,
+  rule: { durationMs: number; window: CountingWindow; outsideWindow: OutsideWindow; midnight?: 'continue' | 'excluded' | 'due-by-midnight' },
+  utcOffsetMinutes: number,
+): number | null {
+  const due = dueIgnoringMidnight(startedAt, rule, utcOffsetMinutes);
+  if (due === null || rule.midnight !== 'due-by-midnight') return due;
+  // Old Tmall 旺旺回复率: a buyer who writes at 23:00 must be answered before 24:00.
+  return Math.min(due, localMidnight(startedAt, utcOffsetMinutes) + DAY);
+}
+
+function dueIgnoringMidnight(
+  startedAt: number,
   rule: { durationMs: number; window: CountingWindow; outsideWindow: OutsideWindow },
   utcOffsetMinutes: number,
 ): number | null {

@@ -155,3 +155,26 @@ describe('clockStart — list-only rows', () => {
     expect(clockStart(row({ lastSpeaker: 'buyer', waitingMs: 90_000 }), AGENT_ONLY, NOW, null)).toBe(shanghai('2026-11-24T10:08:30'));
   });
 });
+
+describe('clockStart by what starts the clock', () => {
+  const at = (hms: string) => shanghai(`2026-11-24T${hms}`);
+  const base = { open: true, messages: [] as ConversationRow['messages'] };
+
+  it('human-transfer (Douyin): a wait that began with the bot starts at the transfer', () => {
+    const rule = { stoppedBy: ['agent'] as const, startsOn: 'human-transfer' as const };
+    const messages = [{ at: at('10:00:00'), speaker: 'buyer' as const }, { at: at('10:00:05'), speaker: 'robot' as const }];
+    expect(clockStart({ ...row(base), messages, humanFrom: at('10:01:00') }, { ...rule, stoppedBy: ['agent'] }, at('10:02:00'), null)).toBe(at('10:01:00'));
+    // A question after the transfer starts its own clock; an unknown transfer time leaves the strict start.
+    const later = [...messages, { at: at('10:03:00'), speaker: 'agent' as const }, { at: at('10:04:00'), speaker: 'buyer' as const }];
+    expect(clockStart({ ...row(base), messages: later, humanFrom: at('10:01:00') }, { ...rule, stoppedBy: ['agent'] }, at('10:05:00'), null)).toBe(at('10:04:00'));
+    expect(clockStart({ ...row(base), messages }, { ...rule, stoppedBy: ['agent'] }, at('10:02:00'), null)).toBe(at('10:00:00'));
+  });
+
+  it('session-start (JD): only the first consultation of a session is timed', () => {
+    const rule = { stoppedBy: ['agent'] as ('agent' | 'robot')[], startsOn: 'session-start' as const };
+    const first = [{ at: at('10:00:00'), speaker: 'buyer' as const }, { at: at('10:00:10'), speaker: 'buyer' as const }];
+    expect(clockStart({ ...row(base), messages: first }, rule, at('10:00:20'), null)).toBe(at('10:00:00'));
+    const answered = [...first, { at: at('10:00:20'), speaker: 'agent' as const }, { at: at('10:02:00'), speaker: 'buyer' as const }];
+    expect(clockStart({ ...row(base), messages: answered }, rule, at('10:02:10'), null)).toBeNull();
+  });
+});
