@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeDayMetrics, computeMetric, JD_AVERAGE_RESPONSE, JD_FIRST_30S_RATE, JD_OFFLINE_SHARE, type DayLog, type LogConversation } from '@/lib/metrics';
-import { agent, at, buyer, conv, dayLog, SEC, session } from './build';
+import { agent, at, buyer, conv, dayLog, NEXT_DAY, SEC, session } from './build';
 
 const first = (log: DayLog) => computeMetric(JD_FIRST_30S_RATE, log);
 const average = (log: DayLog) => computeMetric(JD_AVERAGE_RESPONSE, log);
@@ -111,7 +111,7 @@ describe('JD 留言率 (< 50%)', () => {
   });
 
   it('the early morning counts too: sessions from 00:00 are in the day, those of the next day are not', () => {
-    const r = share(dayLog('jd', [answered('a', '00:00', 5), answered('b', '09:00', 5), conv('c', [buyer('00:00', '2026-11-25')], [{ id: 's', startedAt: at('00:00', '2026-11-25') }])]));
+    const r = share(dayLog('jd', [answered('a', '00:00', 5), answered('b', '09:00', 5), conv('c', [buyer('00:00', NEXT_DAY)], [{ id: 's', startedAt: at('00:00', NEXT_DAY) }])]));
     expect(r.items.map((i) => [i.key, i.reason])).toEqual([
       ['a#s', 'outside-hours'],
       ['b#s', null],
