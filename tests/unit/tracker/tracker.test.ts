@@ -275,3 +275,21 @@ describe('exemption calendar in the tracker', () => {
     expect((await harness.db.deadlines.toArray()).map((d) => d.ruleId)).toEqual([VALID]);
   });
 });
+
+describe('every platform through the same tracker', () => {
+  it.each([
+    ['pdd', ['pdd.reply.human_3min', 'pdd.reply.valid_60min']],
+    ['taobao', []],
+    ['douyin', ['douyin.reply.session_3min']],
+    ['kuaishou', ['kuaishou.reply.merchant_3min']],
+    ['jd', ['jd.reply.human_3min']],
+  ] as const)('%s: a waiting buyer opens the clocks its pack tracks', async (platform, expected) => {
+    harness = makeHarness();
+    const u = update([thread('1001', 'n', [{ at: T, speaker: 'buyer' }])]);
+    u.snapshot.platform = platform;
+    const reply = await harness.tracker.onChatUpdate(u, 7, T + 5 * S);
+    expect((await harness.db.deadlines.toArray()).map((d) => d.ruleId).sort()).toEqual([...expected].sort());
+    expect(reply.degraded).toBe(false);
+    if (expected.length > 0) expect(harness.alarm).toBe(T + 150 * S);
+  });
+});
