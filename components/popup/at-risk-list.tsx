@@ -56,3 +56,23 @@ export function AtRiskList({ rows, now, texts }: { rows: AtRiskRow[]; now: Signa
     </>
   );
 }
+
+export interface ExemptionNotice {
+  id: string;
+  label: string;
+  effect: 'not-assessed' | 'changed';
+  until: string;
+}
+
+/** Dated rule exemptions in force now: agents must know when a metric is off or changed. */
+export function ExemptionRows({ notices, texts }: { notices: ExemptionNotice[]; texts: PopupTexts }) {
+  return (
+    <>
+      {notices.map((n) => (
+        <li class="exempt" key={n.id} data-testid="exemption-row">
+          {texts.t(n.effect === 'not-assessed' ? 'exemptNotAssessed' : 'exemptChanged', [n.label, n.until])}
+        </li>
+      ))}
+    </>
+  );
+}

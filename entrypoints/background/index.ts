@@ -1,24 +1,27 @@
 import { catalogTranslateFromBrowser } from './i18n';
 import { chromeAlarms, chromeNotifier, NEXT_WARNING_ALARM } from './ports';
 import { localeOf } from '@/lib/i18n';
-import { ToBackground, type ChatUpdateReply } from '@/lib/messaging/protocol';
-import { loadRulePack } from '@/lib/rules/packs';
+import { ToBackground, type ChatUpdateReply, type SettingsReply } from '@/lib/messaging/protocol';
+import { RulesProvider } from '@/lib/rules/provider';
 import { KefuDB } from '@/lib/store/db';
 import { serial } from '@/lib/tracker/serial';
 import { Tracker } from '@/lib/tracker/tracker';
 
 export default defineBackground(() => {
   const db = new KefuDB();
+  const rules = new RulesProvider(db);
   const tracker = new Tracker({
     db,
     alarms: chromeAlarms,
     notifier: chromeNotifier,
     t: catalogTranslateFromBrowser,
     locale: localeOf(browser.i18n.getUILanguage()),
-    rules: loadRulePack,
+    rules: rules.rules,
   });
   const run = serial();
   const report = (where: string) => (error: unknown) => console.error(`[kefu-guard] ${where}`, error);
+  // The shop's rule overrides are read before any other job runs.
+  void run(() => rules.load()).catch(report('load rule overrides'));
 
   // Listeners are registered synchronously so an event that wakes the worker is delivered.
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
@@ -26,6 +29,12 @@ export default defineBackground(() => {
     if (!parsed.success) return Promise.resolve<ChatUpdateReply>({ ok: false, error: `invalid message: ${parsed.error.message}` });
     const message = parsed.data;
     const tabId = sender.tab?.id ?? null;
+    if (message.type === 'settings/set-rule-override') {
+      return run(() => rules.setOverride(message.platform, message.ruleId, message.patch, Date.now())).then((r): SettingsReply => r);
+    }
+    if (message.type === 'settings/clear-rule-override') {
+      return run(() => rules.clearOverride(message.platform, message.ruleId, Date.now())).then((): SettingsReply => ({ ok: true }));
+    }
     if (message.type === 'page/unrecognised') {
       return run(async () => {
         if (tabId !== null)

@@ -1,7 +1,9 @@
 import { render } from 'preact';
 import { signal } from '@preact/signals';
 import { liveQuery } from 'dexie';
-import { AtRiskList, DegradedRows, type PopupTexts } from '@/components/popup/at-risk-list';
+import { AtRiskList, DegradedRows, ExemptionRows, type ExemptionNotice, type PopupTexts } from '@/components/popup/at-risk-list';
+import { PLATFORM_IDS } from '@/lib/domain/platform';
+import { activeExemptions, formatUntil } from '@/lib/rules/effective';
 import { localeOf } from '@/lib/i18n';
 import { loadRulePack } from '@/lib/rules/packs';
 import { KefuDB, type ConversationRecord, type DeadlineRecord, type TabRecord } from '@/lib/store/db';
@@ -42,6 +44,19 @@ liveQuery(async () => {
 });
 setInterval(() => (now.value = Date.now()), 1000);
 
+function exemptionNotices(at: number): ExemptionNotice[] {
+  return PLATFORM_IDS.flatMap((platform) => {
+    const pack = loadRulePack(platform);
+    if (!pack.ok) return [];
+    return activeExemptions(pack.pack, at).map((e) => ({
+      id: e.id,
+      label: `${t(`platform_${platform}`)} ${e.label[locale]}`,
+      effect: e.effect,
+      until: formatUntil(e.to, pack.pack.utcOffsetMinutes),
+    }));
+  });
+}
+
 function Popup() {
   return (
     <>
@@ -49,6 +64,7 @@ function Popup() {
       <ul>
         {error.value && <li class="error">{t('popupStorageError', [error.value])}</li>}
         <DegradedRows tabs={tabs.value} texts={texts} />
+        <ExemptionRows notices={exemptionNotices(now.value)} texts={texts} />
         <AtRiskList rows={atRiskRows(open.value, conversations.value, now.value)} now={now} texts={texts} />
       </ul>
     </>

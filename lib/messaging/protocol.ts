@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { AdapterHealth, ChatSnapshot } from '../domain/chat';
+import { PlatformId } from '../domain/platform';
 
 /**
  * The protocol between contexts. Every message is parsed with these schemas on receipt;
@@ -21,7 +22,24 @@ export const PageUnrecognised = z.object({
 });
 export type PageUnrecognised = z.infer<typeof PageUnrecognised>;
 
-export const ToBackground = z.discriminatedUnion('type', [ChatUpdate, PageUnrecognised]);
+/** From the options page: change one number of a rule for this shop (validated in the background). */
+export const SetRuleOverride = z.object({
+  type: z.literal('settings/set-rule-override'),
+  platform: PlatformId,
+  ruleId: z.string().check(z.maxLength(200)),
+  patch: z.unknown(),
+});
+
+export const ClearRuleOverride = z.object({
+  type: z.literal('settings/clear-rule-override'),
+  platform: PlatformId,
+  ruleId: z.string().check(z.maxLength(200)),
+});
+
+export const SettingsReply = z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), error: z.string() })]);
+export type SettingsReply = z.infer<typeof SettingsReply>;
+
+export const ToBackground = z.discriminatedUnion('type', [ChatUpdate, PageUnrecognised, SetRuleOverride, ClearRuleOverride]);
 export type ToBackground = z.infer<typeof ToBackground>;
 
 /** What the content script needs to draw countdown chips. */

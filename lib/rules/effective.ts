@@ -29,3 +29,15 @@ export function ruleAt<R extends ReplyRule | AftersaleRule>(pack: RulePack, rule
   if (exemption.effect === 'not-assessed') return { rule, notAssessed: exemption, changedBy: null };
   return { rule: { ...rule, ...exemption.change } as R, notAssessed: null, changedBy: exemption };
 }
+
+/** Exemptions in force now, for the banner "不考核" / "大促规则生效至…". */
+export function activeExemptions(pack: RulePack, now: number): Exemption[] {
+  return pack.exemptions.filter((e) => Date.parse(e.from) <= now && now <= Date.parse(e.to));
+}
+
+/** "11-12 23:59" in the pack's zone: when an exemption ends. */
+export function formatUntil(iso: string, utcOffsetMinutes: number): string {
+  const local = new Date(Date.parse(iso) + utcOffsetMinutes * 60_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
+}

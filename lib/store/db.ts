@@ -64,6 +64,13 @@ export interface TabRecord {
   updatedAt: number;
 }
 
+/** Small named documents (settings), each validated with zod where it is read. */
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+  updatedAt: number;
+}
+
 export const DB_NAME = 'kefu-guard';
 
 export class KefuDB extends Dexie {
@@ -71,6 +78,7 @@ export class KefuDB extends Dexie {
   deadlines!: EntityTable<DeadlineRecord, 'id'>;
   warnings!: EntityTable<WarningRecord, 'id'>;
   tabs!: EntityTable<TabRecord, 'tabId'>;
+  settings!: EntityTable<SettingRecord, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -81,5 +89,7 @@ export class KefuDB extends Dexie {
       warnings: '&id, deadlineId, [state+warnAt]',
       tabs: '&tabId, updatedAt',
     });
+    // v2: per-shop settings (rule overrides first). Adds a table; existing rows are untouched.
+    this.version(2).stores({ settings: '&key' });
   }
 }

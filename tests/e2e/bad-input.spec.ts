@@ -35,3 +35,15 @@ test('a 2,000-conversation list is tracked in full', async ({ console: page, sw 
   await expect.poll(async () => (await idbGetAll<DeadlineRow>(sw, 'deadlines')).filter((d) => d.state === 'open').length, { timeout: 20_000 }).toBe(1334);
   expect((await idbGetAll(sw, 'conversations')).length).toBe(2000);
 });
+
+test('a bad rule override is rejected naming the field; a good one is stored', async ({ context, extensionId, sw }) => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  const send = (patch: unknown) =>
+    page.evaluate((p) => chrome.runtime.sendMessage({ type: 'settings/set-rule-override', platform: 'pdd', ruleId: 'pdd.reply.human_3min', patch: p }), patch);
+  expect(await send({ durationMs: 'three minutes' })).toMatchObject({ ok: false, error: expect.stringMatching(/^pdd\.reply\.human_3min\.durationMs: /) });
+  expect(await send({ warnBeforeMs: [60_000, 30_000] })).toEqual({ ok: true });
+  const [stored] = await idbGetAll<{ key: string; value: unknown }>(sw, 'settings');
+  expect(stored).toMatchObject({ key: 'ruleOverrides', value: { pdd: { 'pdd.reply.human_3min': { warnBeforeMs: [60_000, 30_000] } } } });
+  expect(await page.evaluate(() => chrome.runtime.sendMessage({ type: 'no/such-message' }))).toMatchObject({ ok: false, error: expect.stringContaining('invalid message') });
+});

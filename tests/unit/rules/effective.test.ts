@@ -61,3 +61,13 @@ describe('exemption calendar', () => {
     expect(trackedReplyRules(pddWith([])).map((r) => r.id)).toEqual(['pdd.reply.human_3min', 'pdd.reply.valid_60min']);
   });
 });
+
+describe('exemption banner', () => {
+  it('lists what is in force now and says until when, in Shanghai time', async () => {
+    const { activeExemptions, formatUntil } = await import('@/lib/rules/effective');
+    const pack = pddWith([festival, promotion]);
+    expect(activeExemptions(pack, shanghai('2026-11-11T12:00:00')).map((e) => e.id)).toEqual([promotion.id]);
+    expect(activeExemptions(pack, shanghai('2026-11-20T12:00:00'))).toEqual([]);
+    expect(formatUntil(promotion.to, 480)).toBe('11-12 23:59');
+  });
+});
