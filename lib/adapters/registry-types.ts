@@ -1,0 +1,46 @@
+import type { AdapterHealth, ConversationRow } from '../domain/chat';
+import type { AfterSaleCase } from '../domain/aftersale';
+import type { PlatformId } from '../domain/platform';
+import type { SelectorList } from './selectors';
+
+export type PageKind = 'chat' | 'chat-history' | 'aftersale-list' | 'aftersale-detail';
+
+export interface ChatRead {
+  conversations: ConversationRow[];
+  health: AdapterHealth;
+}
+
+export interface AfterSaleRead {
+  cases: AfterSaleCase[];
+  health: AdapterHealth;
+}
+
+/**
+ * Everything the extension knows about one platform's console, in one place (Web Scrobbler's
+ * connector idea): which URLs it handles, how to read each page kind, and where the draft box is.
+ * Only adapters know any site's DOM.
+ */
+export interface ConsoleAdapter {
+  id: PlatformId;
+  label: { zh_CN: string; en: string };
+  /** Manifest match patterns for the content script. */
+  matches: string[];
+  /** Example URLs per page kind: detectors are cross-tested so no adapter accepts another's URLs. */
+  examples: Partial<Record<PageKind, string[]>>;
+  detect(url: string): PageKind | null;
+  chat?: {
+    read(doc: Document, now: number): ChatRead;
+    roots(doc: Document): Element[];
+    findRow(doc: Document, key: string): Element | null;
+    input: SelectorList;
+    send: SelectorList;
+    /** The list renders only what is on screen: rows that scroll away are not "removed". */
+    virtualized: boolean;
+  };
+  aftersale?: {
+    read(doc: Document, now: number, kind: 'aftersale-list' | 'aftersale-detail'): AfterSaleRead;
+    roots(doc: Document): Element[];
+  };
+  /** Set when live chat cannot be read in a browser at all (Taobao's reception is the native 千牛 client). */
+  chatUnavailable?: { zh_CN: string; en: string };
+}
