@@ -1,16 +1,16 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// Minimal permissions: alarms (the one deadline wake-up) and notifications (warnings).
-// Host access only for the consoles we read; no other origin is ever contacted.
+// Minimal permissions: alarms (the one deadline wake-up), notifications (warnings), storage (the
+// pre-send guard setting, read by content scripts). No host permissions: content scripts inject by
+// their match patterns and nothing is ever fetched.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['alarms', 'notifications'],
-    host_permissions: ['https://mms.pinduoduo.com/*'],
+    permissions: ['alarms', 'notifications', 'storage'],
     action: { default_title: '__MSG_extName__' },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; connect-src 'none'",

@@ -1,9 +1,10 @@
 import { catalogTranslateFromBrowser } from './i18n';
 import { chromeAlarms, chromeNotifier, NEXT_WARNING_ALARM } from './ports';
 import { localeOf } from '@/lib/i18n';
-import { ToBackground, type ChatUpdateReply, type SettingsReply } from '@/lib/messaging/protocol';
+import { ToBackground, type AftersaleUpdateReply, type ChatUpdateReply, type SettingsReply } from '@/lib/messaging/protocol';
 import { RulesProvider } from '@/lib/rules/provider';
 import { KefuDB } from '@/lib/store/db';
+import { ingestCases } from '@/lib/tracker/cases';
 import { serial } from '@/lib/tracker/serial';
 import { Tracker } from '@/lib/tracker/tracker';
 
@@ -34,6 +35,21 @@ export default defineBackground(() => {
     }
     if (message.type === 'settings/clear-rule-override') {
       return run(() => rules.clearOverride(message.platform, message.ruleId, Date.now())).then((): SettingsReply => ({ ok: true }));
+    }
+    if (message.type === 'aftersale/update') {
+      return run(async () => {
+        const result = await ingestCases(db, message, tabId, Date.now());
+        await tracker.onAlarm(Date.now()); // refresh the badge's degraded state
+        return { ok: true, ...result } satisfies AftersaleUpdateReply;
+      }).catch((error: unknown): AftersaleUpdateReply => ({ ok: false, error: String(error) }));
+    }
+    if (message.type === 'page/seen') {
+      return run(async () => {
+        if (tabId !== null)
+          await db.tabs.put({ tabId, platform: message.platform, shop: null, url: message.url, health: { missingSelectors: [], unparsedFields: [] }, degraded: false, recognised: true, note: message.note, updatedAt: Date.now() });
+        await tracker.onAlarm(Date.now());
+        return { ok: true } satisfies SettingsReply;
+      });
     }
     if (message.type === 'page/unrecognised') {
       return run(async () => {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { AfterSaleSnapshot } from '../domain/aftersale';
 import { AdapterHealth, ChatSnapshot } from '../domain/chat';
 import { PlatformId } from '../domain/platform';
 
@@ -22,6 +23,30 @@ export const PageUnrecognised = z.object({
 });
 export type PageUnrecognised = z.infer<typeof PageUnrecognised>;
 
+/** Cases read from an after-sales list or detail page (only the changed ones after the first). */
+export const AftersaleUpdate = z.object({
+  type: z.literal('aftersale/update'),
+  full: z.boolean(),
+  snapshot: AfterSaleSnapshot,
+});
+export type AftersaleUpdate = z.infer<typeof AftersaleUpdate>;
+
+export const AftersaleUpdateReply = z.union([
+  z.object({ ok: z.literal(true), degraded: z.boolean() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type AftersaleUpdateReply = z.infer<typeof AftersaleUpdateReply>;
+
+/** A console page that is recognised but has nothing to track (Taobao: chat lives in the 千牛 client). */
+export const PageSeen = z.object({
+  type: z.literal('page/seen'),
+  platform: PlatformId,
+  url: z.string().check(z.maxLength(2048)),
+  pageKind: z.nullable(z.enum(['chat', 'chat-history', 'aftersale-list', 'aftersale-detail'])),
+  note: z.nullable(z.enum(['chat-unavailable'])),
+});
+export type PageSeen = z.infer<typeof PageSeen>;
+
 /** From the options page: change one number of a rule for this shop (validated in the background). */
 export const SetRuleOverride = z.object({
   type: z.literal('settings/set-rule-override'),
@@ -39,7 +64,7 @@ export const ClearRuleOverride = z.object({
 export const SettingsReply = z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), error: z.string() })]);
 export type SettingsReply = z.infer<typeof SettingsReply>;
 
-export const ToBackground = z.discriminatedUnion('type', [ChatUpdate, PageUnrecognised, SetRuleOverride, ClearRuleOverride]);
+export const ToBackground = z.discriminatedUnion('type', [ChatUpdate, AftersaleUpdate, PageSeen, PageUnrecognised, SetRuleOverride, ClearRuleOverride]);
 export type ToBackground = z.infer<typeof ToBackground>;
 
 /** What the content script needs to draw countdown chips. */

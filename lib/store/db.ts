@@ -56,12 +56,40 @@ export interface WarningRecord {
 export interface TabRecord {
   tabId: number;
   platform: PlatformId | null;
+  /** Set for recognised pages with nothing to track, e.g. 'chat-unavailable' (Taobao). */
+  note?: string | null;
   shop: string | null;
   url: string;
   health: AdapterHealth;
   degraded: boolean;
   recognised: boolean;
   updatedAt: number;
+}
+
+/** An after-sales case as last seen on a console page, with the stages it was seen in. */
+export interface CaseRecord {
+  /** `${platform}:${shop}:${caseId}`: the same case seen in two tabs is one record. */
+  id: string;
+  platform: PlatformId;
+  shop: string;
+  caseId: string;
+  orderId: string | null;
+  kind: string | null;
+  kindText: string;
+  stage: string | null;
+  stageText: string;
+  stageHistory: { stage: string | null; stageText: string; seenAt: number }[];
+  amountFen: number | null;
+  appliedAt: number | null;
+  deadlineText: string | null;
+  /** The console's own deadline (countdown or date), epoch ms. */
+  pageDeadline: number | null;
+  autoAction: string | null;
+  autoActionText: string | null;
+  url: string;
+  tabId: number | null;
+  firstSeenAt: number;
+  lastSeenAt: number;
 }
 
 /** Small named documents (settings), each validated with zod where it is read. */
@@ -79,6 +107,7 @@ export class KefuDB extends Dexie {
   warnings!: EntityTable<WarningRecord, 'id'>;
   tabs!: EntityTable<TabRecord, 'tabId'>;
   settings!: EntityTable<SettingRecord, 'key'>;
+  cases!: EntityTable<CaseRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -91,5 +120,7 @@ export class KefuDB extends Dexie {
     });
     // v2: per-shop settings (rule overrides first). Adds a table; existing rows are untouched.
     this.version(2).stores({ settings: '&key' });
+    // v3: after-sales cases read from console pages.
+    this.version(3).stores({ cases: '&id, [platform+shop], pageDeadline, lastSeenAt' });
   }
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { KefuDB } from '@/lib/store/db';
 
 describe('schema migrations', () => {
-  it('v1 → v2 keeps every stored row and adds the settings table', async () => {
+  it('v1 → current keeps every stored row and adds the settings and cases tables', async () => {
     const name = `migrate-${Math.random().toString(36).slice(2)}`;
     // The database as the first release created it.
     const v1 = new Dexie(name);
@@ -21,7 +21,8 @@ describe('schema migrations', () => {
     expect(await db.deadlines.get('d1')).toMatchObject({ state: 'open', dueAt: 5 });
     expect(await db.warnings.where('[state+warnAt]').equals(['pending', 2]).count()).toBe(1);
     await db.settings.put({ key: 'k', value: { a: 1 }, updatedAt: 1 });
-    expect(db.verno).toBe(2);
+    expect(await db.cases.count()).toBe(0);
+    expect(db.verno).toBe(3);
     await db.delete();
   });
 });

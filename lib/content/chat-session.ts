@@ -1,0 +1,119 @@
+import { attachDraftGuard, type DraftTexts } from '@/components/draft/draft-guard';
+import { mountChipLayer, type PlacedChip } from '@/components/overlay/chip-layer';
+import { chunkDelta, diffChat, type ChatDelta } from '../adapters/diff';
+import { observe } from '../adapters/observe';
+import type { ConsoleAdapter } from '../adapters/registry-types';
+import type { ChatUpdate, ChipDeadline } from '../messaging/protocol';
+import { parseChatUpdateReply } from '../messaging/reply-guards';
+import type { Session, SessionEnv } from './context';
+
+type ChatAdapter = NonNullable<ConsoleAdapter['chat']>;
+
+function draftTexts(t: SessionEnv['t']): DraftTexts {
+  return {
+    title: (count) => t('draftTitle', [String(count)]),
+    category: (id) => t(`cat_${id}`),
+    suggest: t('draftSuggest'),
+    apply: t('draftApply'),
+    applied: t('draftApplied'),
+    undo: t('draftUndo'),
+    hide: t('draftHide'),
+    confirmTitle: t('draftConfirmTitle'),
+    confirmBack: t('draftConfirmBack'),
+    confirmSend: t('draftConfirmSend'),
+    passed: t('draftPassed'),
+  };
+}
+
+/**
+ * A chat console: observe the list and thread, report changes to the background, draw countdown
+ * chips from the deadlines it replies with, and check the agent's draft.
+ */
+export function startChatSession(adapter: ConsoleAdapter, chat: ChatAdapter, env: SessionEnv): Session {
+  const { doc, t } = env;
+  const win = doc.defaultView!;
+  const layer = mountChipLayer(doc, { overdue: (clock) => t('chipOverdue', [clock]), degraded: t('badgeDegraded') });
+  let deadlines: ChipDeadline[] = [];
+
+  const place = () => {
+    const chips: PlacedChip[] = [];
+    for (const deadline of deadlines) {
+      const rect = chat.findRow(doc, deadline.key)?.getBoundingClientRect();
+      if (!rect || rect.height === 0 || rect.bottom < 0 || rect.top > win.innerHeight) continue;
+      // Bottom-right corner of the row: consoles keep their own time stamp in the top-right.
+      chips.push({ deadline, top: rect.bottom - 22, left: rect.right - 6 });
+    }
+    layer.state.chips.value = chips;
+    layer.state.now.value = Date.now();
+  };
+
+  const send = (delta: ChatDelta) => {
+    const update: ChatUpdate = {
+      type: 'chat/update',
+      full: delta.full,
+      // A virtualized list drops rows that scroll away: that is not the conversation ending.
+      removedKeys: chat.virtualized ? [] : delta.removedKeys,
+      snapshot: { platform: adapter.id, shop: env.shop, url: win.location.href, capturedAt: Date.now(), conversations: delta.changed, health: delta.health },
+    };
+    env
+      .send(update)
+      .then((raw) => {
+        const reply = parseChatUpdateReply(raw);
+        if (!reply.ok) throw new Error(reply.error);
+        deadlines = reply.deadlines;
+        layer.state.degraded.value = reply.degraded;
+        place();
+      })
+      .catch((error: unknown) => {
+        if (env.isInvalid()) return;
+        console.warn('[kefu-guard] update not delivered; will resend whole', error);
+        win.setTimeout(() => observation.reset(), 2000);
+      });
+  };
+
+  const observation = observe({
+    doc,
+    findRoots: chat.roots,
+    read: () => chat.read(doc, Date.now()),
+    diff: diffChat,
+    onChange: (change) => chunkDelta(change as ChatDelta).forEach(send),
+    onError: (error) => console.warn('[kefu-guard] read failed', error),
+  });
+  observation.flush();
+
+  // The draft box may be re-rendered by the console: follow whichever node is current.
+  let guarded: { input: Element; detach(): void } | null = null;
+  const followInput = () => {
+    const check = env.check;
+    if (!check) return;
+    const input = chat.input.map((css) => doc.querySelector(css)).find((el) => el !== null) ?? null;
+    if (input === guarded?.input) return;
+    guarded?.detach();
+    guarded = null;
+    if (!(input instanceof win.HTMLTextAreaElement)) return; // rich editors (Quill) are not guarded yet
+    const guard = attachDraftGuard(input, {
+      check,
+      texts: draftTexts(t),
+      guardEnabled: env.guardEnabled,
+      findSendButton: () => chat.send.map((css) => doc.querySelector(css)).find((el) => el !== null) ?? null,
+    });
+    guarded = { input, detach: guard.detach };
+  };
+  followInput();
+
+  const tick = win.setInterval(() => {
+    place();
+    followInput();
+  }, 1000);
+  const onScroll = () => win.requestAnimationFrame(place);
+  doc.addEventListener('scroll', onScroll, { capture: true, passive: true });
+  return {
+    stop() {
+      observation.stop();
+      win.clearInterval(tick);
+      doc.removeEventListener('scroll', onScroll, { capture: true });
+      guarded?.detach();
+      layer.destroy();
+    },
+  };
+}
