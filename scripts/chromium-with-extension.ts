@@ -7,12 +7,26 @@ import path from 'node:path';
 export const EXT_PATH = path.resolve('.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CONSOLE_HOST = 'mms.pinduoduo.com';
-const FIXTURES = path.resolve('tests/fixtures/pinduoduo');
+const FIXTURES = path.resolve('tests/fixtures');
 
-/** `?fixture=<name>` serves tests/fixtures/pinduoduo/<name>.html; otherwise the simulated console. */
-export function fixtureFor(url: URL): string {
-  const name = url.searchParams.get('fixture');
-  return path.join(FIXTURES, name ? `${name.replace(/[^a-z0-9-]/g, '')}.html` : 'demo-console.html');
+/** The consoles' real hostnames and the fixture folder each is served from. */
+const CONSOLE_HOSTS: [RegExp, string][] = [
+  [/^mms\.pinduoduo\.com$/, 'pinduoduo'],
+  [/^(im|fxg)\.jinritemai\.com$/, 'douyin'],
+  [/^(im|s)\.kwaixiaodian\.com$/, 'kuaishou'],
+  [/^(dongdong|shop)\.jd\.com$/, 'jd'],
+  [/^(qn|myseller|refund2)\.taobao\.com$/, 'taobao'],
+];
+
+export function isConsoleHost(hostname: string): boolean {
+  return CONSOLE_HOSTS.some(([host]) => host.test(hostname));
+}
+
+/** `?fixture=<name>` serves tests/fixtures/<platform>/<name>.html; PDD defaults to the simulated console. */
+export function fixtureFor(url: URL): string | null {
+  const folder = CONSOLE_HOSTS.find(([host]) => host.test(url.hostname))?.[1];
+  const name = url.searchParams.get('fixture')?.replace(/[^a-z0-9-]/g, '') ?? (folder === 'pinduoduo' ? 'demo-console' : null);
+  return folder && name ? path.join(FIXTURES, folder, `${name}.html`) : null;
 }
 
 export const launchArgs = [
@@ -41,12 +55,15 @@ export async function launchWithExtension(userDataDir: string, headless = true):
   const leaks: string[] = [];
   const offHost = (raw: string) => {
     const url = new URL(raw);
-    return /^(https?|wss?):$/.test(url.protocol) && url.hostname !== CONSOLE_HOST;
+    return /^(https?|wss?):$/.test(url.protocol) && !isConsoleHost(url.hostname);
   };
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
     if (!/^(https?|wss?):$/.test(url.protocol)) return route.continue(); // the extension's own files
-    if (url.hostname === CONSOLE_HOST) return route.fulfill({ path: fixtureFor(url), contentType: 'text/html; charset=utf-8' });
+    if (isConsoleHost(url.hostname)) {
+      const file = fixtureFor(url);
+      return file ? route.fulfill({ path: file, contentType: 'text/html; charset=utf-8' }) : route.fulfill({ status: 404, body: 'no fixture' });
+    }
     leaks.push(route.request().url());
     return route.abort('blockedbyclient');
   });

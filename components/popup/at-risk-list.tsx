@@ -10,8 +10,14 @@ export interface PopupTexts {
 
 export function DegradedRows({ tabs, texts }: { tabs: TabRecord[]; texts: PopupTexts }) {
   const bad = tabs.filter((tab) => tab.degraded || !tab.recognised);
+  const unavailable = [...new Set(tabs.filter((tab) => tab.note === 'chat-unavailable' && tab.platform).map((tab) => tab.platform!))];
   return (
     <>
+      {unavailable.map((platform) => (
+        <li class="exempt" key={`na-${platform}`} data-testid="chat-unavailable-row">
+          {texts.t('popupChatUnavailable', [texts.t(`platform_${platform}`)])}
+        </li>
+      ))}
       {bad.map((tab) => (
         <li class="degraded" key={tab.tabId} data-testid="degraded-row">
           {tab.recognised

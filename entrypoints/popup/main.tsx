@@ -2,11 +2,12 @@ import { render } from 'preact';
 import { signal } from '@preact/signals';
 import { liveQuery } from 'dexie';
 import { AtRiskList, DegradedRows, ExemptionRows, type ExemptionNotice, type PopupTexts } from '@/components/popup/at-risk-list';
+import { CaseList } from '@/components/popup/case-list';
 import { PLATFORM_IDS } from '@/lib/domain/platform';
 import { activeExemptions, formatUntil } from '@/lib/rules/effective';
 import { localeOf } from '@/lib/i18n';
 import { loadRulePack } from '@/lib/rules/packs';
-import { KefuDB, type ConversationRecord, type DeadlineRecord, type TabRecord } from '@/lib/store/db';
+import { KefuDB, type CaseRecord, type ConversationRecord, type DeadlineRecord, type TabRecord } from '@/lib/store/db';
 import { atRiskRows } from '@/lib/tracker/at-risk';
 
 const db = new KefuDB();
@@ -24,18 +25,20 @@ const now = signal(Date.now());
 const open = signal<DeadlineRecord[]>([]);
 const conversations = signal(new Map<string, ConversationRecord>());
 const tabs = signal<TabRecord[]>([]);
+const cases = signal<CaseRecord[]>([]);
 const error = signal<string | null>(null);
 
 liveQuery(async () => {
   const deadlines = await db.deadlines.where('[state+dueAt]').between(['open', -Infinity], ['open', Infinity]).toArray();
   const ids = [...new Set(deadlines.map((d) => d.conversationId))];
   const records = await db.conversations.bulkGet(ids);
-  return { deadlines, records, tabs: await db.tabs.toArray() };
+  return { deadlines, records, tabs: await db.tabs.toArray(), cases: await db.cases.toArray() };
 }).subscribe({
   next(value) {
     open.value = value.deadlines;
     conversations.value = new Map(value.records.filter((r): r is ConversationRecord => r !== undefined).map((r) => [r.id, r]));
     tabs.value = value.tabs;
+    cases.value = value.cases;
     error.value = null;
   },
   error(e: unknown) {
@@ -66,6 +69,7 @@ function Popup() {
         <DegradedRows tabs={tabs.value} texts={texts} />
         <ExemptionRows notices={exemptionNotices(now.value)} texts={texts} />
         <AtRiskList rows={atRiskRows(open.value, conversations.value, now.value)} now={now} texts={texts} />
+        <CaseList cases={cases.value} now={now} texts={texts} />
       </ul>
     </>
   );

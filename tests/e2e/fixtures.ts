@@ -2,7 +2,7 @@ import { test as base, expect, type BrowserContext, type Page, type Worker } fro
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CONSOLE_HOST, launchWithExtension } from '../../scripts/chromium-with-extension';
+import { CONSOLE_HOST, isConsoleHost, launchWithExtension } from '../../scripts/chromium-with-extension';
 
 export const CHAT_URL = `https://${CONSOLE_HOST}/chat-merchant/index.html?tick=0#/`;
 export const DB_NAME = 'kefu-guard';
