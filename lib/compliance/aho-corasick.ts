@@ -1,0 +1,110 @@
+/**
+ * Aho–Corasick multi-pattern matcher over UTF-16 code units, built once and reused.
+ *
+ * - The alphabet is the set of code units that occur in the patterns, mapped to dense ids through a
+ *   65,536-entry table; any other unit sends the automaton back to the root without a lookup.
+ * - Transitions live in one Map keyed by `node * alphabetSize + symbol` (small integers, so V8 keeps
+ *   them as Smis); 20,000 patterns of a few characters each make well under a million entries.
+ * - Each node keeps the pattern ending there and a dictionary-suffix link to the next node on its
+ *   failure chain that ends a pattern, so reporting all matches costs one step per match.
+ * Search is linear in the text plus the number of matches; there is no backtracking.
+ */
+export class AhoCorasick {
+  readonly patternCount: number;
+  private readonly alphabet = new Uint16Array(65536);
+  private readonly alphabetSize: number;
+  private readonly goto = new Map<number, number>();
+  private readonly fail: Int32Array;
+  private readonly output: Int32Array;
+  private readonly dictLink: Int32Array;
+  private readonly lengths: Int32Array;
+
+  /** `patterns[i]` is reported as pattern id i. Empty patterns are ignored; duplicates keep the first id. */
+  constructor(patterns: readonly string[]) {
+    this.patternCount = patterns.length;
+    this.lengths = new Int32Array(patterns.length);
+    let symbols = 0;
+    for (const p of patterns) {
+      for (let i = 0; i < p.length; i++) {
+        const c = p.charCodeAt(i);
+        if (this.alphabet[c] === 0) this.alphabet[c] = ++symbols;
+      }
+    }
+    this.alphabetSize = symbols + 1;
+
+    // Build the trie; children lists are kept only for the breadth-first pass.
+    const children: number[][] = [[]];
+    const outputs: number[] = [-1];
+    for (let id = 0; id < patterns.length; id++) {
+      const p = patterns[id]!;
+      this.lengths[id] = p.length;
+      if (p.length === 0) continue;
+      let node = 0;
+      for (let i = 0; i < p.length; i++) {
+        const sym = this.alphabet[p.charCodeAt(i)]!;
+        const key = node * this.alphabetSize + sym;
+        let next = this.goto.get(key);
+        if (next === undefined) {
+          next = outputs.length;
+          outputs.push(-1);
+          children.push([]);
+          this.goto.set(key, next);
+          children[node]!.push(sym, next);
+        }
+        node = next;
+      }
+      if (outputs[node] === -1) outputs[node] = id;
+    }
+
+    const count = outputs.length;
+    this.fail = new Int32Array(count);
+    this.output = Int32Array.from(outputs);
+    this.dictLink = new Int32Array(count).fill(-1);
+    const queue = new Int32Array(count);
+    let head = 0;
+    let tail = 0;
+    const rootChildren = children[0]!;
+    for (let k = 0; k < rootChildren.length; k += 2) queue[tail++] = rootChildren[k + 1]!;
+    while (head < tail) {
+      const node = queue[head++]!;
+      const list = children[node]!;
+      for (let k = 0; k < list.length; k += 2) {
+        const sym = list[k]!;
+        const child = list[k + 1]!;
+        let f = this.fail[node]!;
+        let target: number | undefined;
+        while ((target = this.goto.get(f * this.alphabetSize + sym)) === undefined && f !== 0) f = this.fail[f]!;
+        const failTo = target !== undefined && target !== child ? target : 0;
+        this.fail[child] = failTo;
+        this.dictLink[child] = this.output[failTo]! >= 0 ? failTo : this.dictLink[failTo]!;
+        queue[tail++] = child;
+      }
+    }
+  }
+
+  /** Length of pattern `id` in code units. */
+  length(id: number): number {
+    return this.lengths[id]!;
+  }
+
+  /** Calls `onMatch(id, end)` for every occurrence, `end` exclusive, in order of `end`. */
+  search(text: string, onMatch: (id: number, end: number) => void): void {
+    const { alphabet, goto, fail, output, dictLink, alphabetSize } = this;
+    let node = 0;
+    for (let i = 0; i < text.length; i++) {
+      const sym = alphabet[text.charCodeAt(i)]!;
+      if (sym === 0) {
+        node = 0;
+        continue;
+      }
+      let next: number | undefined;
+      while ((next = goto.get(node * alphabetSize + sym)) === undefined && node !== 0) node = fail[node]!;
+      node = next ?? 0;
+      let o = output[node]! >= 0 ? node : dictLink[node]!;
+      while (o >= 0) {
+        onMatch(output[o]!, i + 1);
+        o = dictLink[o]!;
+      }
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { AhoCorasick } from '@/lib/compliance/aho-corasick';
+
+function naive(patterns: string[], text: string): string[] {
+  const out: string[] = [];
+  for (let end = 1; end <= text.length; end++) {
+    patterns.forEach((p, id) => {
+      if (p.length > 0 && end >= p.length && text.slice(end - p.length, end) === p && patterns.indexOf(p) === id) out.push(`${id}@${end}`);
+    });
+  }
+  return out.sort();
+}
+
+describe('AhoCorasick', () => {
+  it('reports every occurrence of every pattern, overlapping and nested', () => {
+    const patterns = ['he', 'she', 'his', 'hers', '高仿', '高仿真', '仿真', '第一', '第一次'];
+    const ac = new AhoCorasick(patterns);
+    const found: string[] = [];
+    ac.search('ushers 高仿真 第一次', (id, end) => found.push(`${patterns[id]}@${end}`));
+    expect(found).toEqual(['she@4', 'he@4', 'hers@6', '高仿@9', '高仿真@10', '仿真@10', '第一@13', '第一次@14']);
+  });
+
+  it('agrees with a naive search on random text', () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+    const alphabet = 'ab微信高仿';
+    const word = (len: number) => Array.from({ length: len }, () => alphabet[rnd(alphabet.length)]).join('');
+    for (let round = 0; round < 30; round++) {
+      const patterns = Array.from({ length: 1 + rnd(12) }, () => word(1 + rnd(4)));
+      const text = word(60);
+      const ac = new AhoCorasick(patterns);
+      const found: string[] = [];
+      ac.search(text, (id, end) => found.push(`${id}@${end}`));
+      expect(found.sort()).toEqual(naive(patterns, text));
+    }
+  });
+
+  it('ignores empty patterns, keeps the first id of duplicates, and resets on unknown characters', () => {
+    const ac = new AhoCorasick(['', 'ab', 'ab']);
+    const found: number[] = [];
+    ac.search('a€b ab', (id) => found.push(id));
+    expect(found).toEqual([1]);
+    expect(ac.length(1)).toBe(2);
+  });
+});
