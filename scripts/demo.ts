@@ -58,6 +58,7 @@ async function main() {
     [4, '1-console-chips'],
     [13, '2-console-after-warning'],
     [14, 'popup'],
+    [20, 'draft'],
     [45, '3-console-after-reply'],
   ];
   while (Date.now() - started < seconds * 1000) {
@@ -71,7 +72,14 @@ async function main() {
     const elapsed = (Date.now() - started) / 1000;
     while (shots.length > 0 && elapsed >= shots[0]![0]) {
       const [, name] = shots.shift()!;
-      if (name === 'popup') {
+      if (name === 'draft') {
+        // The agent types a draft that breaks the rules: underlined, with the reason and a rewrite.
+        await page.locator('#replyTextarea').click();
+        await page.locator('#replyTextarea').pressSequentially('亲，加我V信 abc_123 给您优惠，高仿的也有');
+        await page.waitForTimeout(800);
+        await page.screenshot({ path: path.join(OUT, '4-draft-check.png') });
+        await page.locator('#replyTextarea').fill('');
+      } else if (name === 'popup') {
         const popup = await context.newPage();
         await popup.setViewportSize({ width: 380, height: 420 });
         await popup.goto(`chrome-extension://${extensionId}/popup.html`);

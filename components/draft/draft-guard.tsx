@@ -28,7 +28,8 @@ export interface DraftTexts {
 }
 
 export interface DraftGuardOptions {
-  check: (text: string) => DraftFinding[];
+  /** The compliance check (it runs in the background worker, so it may answer asynchronously). */
+  check: (text: string) => DraftFinding[] | Promise<DraftFinding[]>;
   texts: DraftTexts;
   /** The pre-send confirmation (a setting, on by default). */
   guardEnabled: () => boolean;
@@ -83,21 +84,34 @@ export function attachDraftGuard(input: HTMLTextAreaElement, options: DraftGuard
     });
   }
 
-  function refresh() {
-    const value = input.value;
-    let found: DraftFinding[] = [];
-    try {
-      found = options.check(value);
-    } catch (error) {
-      console.warn('[kefu-guard] draft check failed', error);
-    }
+  /** The draft the current findings belong to; a newer draft is being checked when they differ. */
+  let checkedText = '';
+  let sequence = 0;
+
+  function show(value: string, found: DraftFinding[]) {
+    checkedText = value;
     batch(() => {
-      if (value !== text.value) passedOnce.value = false; // a changed draft is checked again before sending
       text.value = value;
       findings.value = found;
-      if (undo.value && undo.value.after !== value) undo.value = null;
     });
     measure();
+  }
+
+  function refresh() {
+    const value = input.value;
+    batch(() => {
+      if (value !== text.value) passedOnce.value = false; // a changed draft is checked again before sending
+      if (undo.value && undo.value.after !== value) undo.value = null;
+    });
+    if (value === checkedText && value === text.value) return measure();
+    const ticket = ++sequence;
+    Promise.resolve()
+      .then(() => options.check(value))
+      .then((found) => {
+        // Only the newest draft's answer is drawn: the underlines always match the text under them.
+        if (ticket === sequence && input.value === value) show(value, found);
+      })
+      .catch((error: unknown) => console.warn('[kefu-guard] draft check failed', error));
   }
 
   function applyRewrite(finding: DraftFinding) {
@@ -118,10 +132,13 @@ export function attachDraftGuard(input: HTMLTextAreaElement, options: DraftGuard
     refresh();
   }
 
-  /** True when sending must wait for the agent's confirmation. */
+  /**
+   * True when sending must wait for the agent's confirmation. If the newest keystrokes are still
+   * being checked (a few ms), the last answer decides: a draft that was blocked stays blocked.
+   */
   function mustConfirm(): boolean {
     if (!options.guardEnabled() || passedOnce.value) return false;
-    refresh();
+    if (input.value !== checkedText) refresh();
     return findings.value.some((f) => f.severity === 'block');
   }
 
@@ -149,7 +166,7 @@ export function attachDraftGuard(input: HTMLTextAreaElement, options: DraftGuard
   doc.addEventListener('click', onClick, true);
   win.addEventListener('resize', onScroll);
   const timer = win.setInterval(() => {
-    if (input.value !== text.value) refresh();
+    if (input.value !== checkedText) refresh();
     else measure();
   }, 500);
 

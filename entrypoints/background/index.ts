@@ -1,9 +1,10 @@
 import { catalogTranslateFromBrowser } from './i18n';
 import { chromeAlarms, chromeNotifier, NEXT_WARNING_ALARM } from './ports';
 import { localeOf } from '@/lib/i18n';
-import { ToBackground, type AftersaleUpdateReply, type ChatUpdateReply, type SettingsReply } from '@/lib/messaging/protocol';
+import { ToBackground, type AftersaleUpdateReply, type ChatUpdateReply, type DraftCheckReply, type SettingsReply } from '@/lib/messaging/protocol';
 import { RulesProvider } from '@/lib/rules/provider';
 import { KefuDB } from '@/lib/store/db';
+import { checkMessage } from '@/lib/compliance';
 import { ingestCases } from '@/lib/tracker/cases';
 import { serial } from '@/lib/tracker/serial';
 import { Tracker } from '@/lib/tracker/tracker';
@@ -30,6 +31,15 @@ export default defineBackground(() => {
     if (!parsed.success) return Promise.resolve<ChatUpdateReply>({ ok: false, error: `invalid message: ${parsed.error.message}` });
     const message = parsed.data;
     const tabId = sender.tab?.id ?? null;
+    if (message.type === 'draft/check') {
+      // Pure and fast (tens of µs): answered at once, outside the store queue.
+      try {
+        const findings = checkMessage(message.text, { platform: message.platform }).map(({ category, severity, start, end, reason, rewrite }) => ({ category, severity, start, end, reason, rewrite }));
+        return Promise.resolve<DraftCheckReply>({ ok: true, findings });
+      } catch (error) {
+        return Promise.resolve<DraftCheckReply>({ ok: false, error: String(error) });
+      }
+    }
     if (message.type === 'settings/set-rule-override') {
       return run(() => rules.setOverride(message.platform, message.ruleId, message.patch, Date.now())).then((r): SettingsReply => r);
     }

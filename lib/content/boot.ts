@@ -1,5 +1,5 @@
-import type { DraftFinding } from '@/components/draft/draft-guard';
 import type { ConsoleAdapter } from '../adapters/registry-types';
+import { parseDraftCheckReply } from '../messaging/reply-guards';
 import { runConsole } from './run-console';
 
 /** The parts of WXT's ContentScriptContext this needs. */
@@ -15,7 +15,7 @@ const GUARD_KEY = 'preSendGuard';
  * Content-script body for any console: wires the browser (messaging, i18n, the pre-send guard
  * setting) to the pure sessions. Never throws into the host page.
  */
-export function bootConsole(adapter: ConsoleAdapter, ctx: ScriptContext, check?: (text: string) => DraftFinding[]): void {
+export function bootConsole(adapter: ConsoleAdapter, ctx: ScriptContext): void {
   try {
     let guardEnabled = true; // default on
     void browser.storage.local
@@ -33,7 +33,15 @@ export function bootConsole(adapter: ConsoleAdapter, ctx: ScriptContext, check?:
         t: (key, subs) => browser.i18n.getMessage(key as never, subs) || key,
         isInvalid: () => ctx.isInvalid,
         shop: 'default',
-        check,
+        // Checked in the extension's own worker (the checker is ~50 KB gzip, too big for every
+        // content script); nothing leaves the browser.
+        check: adapter.chat
+          ? async (text) => {
+              const reply = parseDraftCheckReply(await browser.runtime.sendMessage({ type: 'draft/check', platform: adapter.id, text: text.slice(0, 5000) }));
+              if (!reply.ok) throw new Error(reply.error);
+              return reply.findings;
+            }
+          : undefined,
         guardEnabled: () => guardEnabled,
       },
       (listener) => ctx.addEventListener(window, 'wxt:locationchange', listener),

@@ -11,7 +11,7 @@ export interface SessionEnv {
   /** The shop this console belongs to (until shops are read from the page). */
   shop: string;
   /** Draft compliance check, when this console has a draft box. */
-  check?: (text: string) => DraftFinding[];
+  check?: (text: string) => DraftFinding[] | Promise<DraftFinding[]>;
   guardEnabled(): boolean;
 }
 

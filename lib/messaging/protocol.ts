@@ -47,6 +47,27 @@ export const PageSeen = z.object({
 });
 export type PageSeen = z.infer<typeof PageSeen>;
 
+/** The agent's draft, checked in the background (the checker is too big for every content script). */
+export const DraftCheck = z.object({
+  type: z.literal('draft/check'),
+  platform: PlatformId,
+  text: z.string().check(z.maxLength(5000)),
+});
+
+export const DraftFindingShape = z.object({
+  category: z.string(),
+  severity: z.enum(['block', 'warn']),
+  start: z.number(),
+  end: z.number(),
+  reason: z.string(),
+  rewrite: z.string(),
+});
+export const DraftCheckReply = z.union([
+  z.object({ ok: z.literal(true), findings: z.array(DraftFindingShape) }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type DraftCheckReply = z.infer<typeof DraftCheckReply>;
+
 /** From the options page: change one number of a rule for this shop (validated in the background). */
 export const SetRuleOverride = z.object({
   type: z.literal('settings/set-rule-override'),
@@ -64,7 +85,7 @@ export const ClearRuleOverride = z.object({
 export const SettingsReply = z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), error: z.string() })]);
 export type SettingsReply = z.infer<typeof SettingsReply>;
 
-export const ToBackground = z.discriminatedUnion('type', [ChatUpdate, AftersaleUpdate, PageSeen, PageUnrecognised, SetRuleOverride, ClearRuleOverride]);
+export const ToBackground = z.discriminatedUnion('type', [ChatUpdate, AftersaleUpdate, PageSeen, PageUnrecognised, DraftCheck, SetRuleOverride, ClearRuleOverride]);
 export type ToBackground = z.infer<typeof ToBackground>;
 
 /** What the content script needs to draw countdown chips. */

@@ -1,4 +1,4 @@
-import type { AftersaleUpdateReply, ChatUpdateReply, ChipDeadline } from './protocol';
+import type { AftersaleUpdateReply, ChatUpdateReply, ChipDeadline, DraftCheckReply } from './protocol';
 
 /**
  * Checks for the background's replies as they arrive in a content script. Every message *into*
@@ -33,4 +33,28 @@ export function parseAftersaleUpdateReply(raw: unknown): AftersaleUpdateReply {
     if (raw.ok === true && typeof raw.degraded === 'boolean') return { ok: true, degraded: raw.degraded };
   }
   throw new Error('malformed reply to aftersale/update');
+}
+
+type DraftFinding = Extract<DraftCheckReply, { ok: true }>['findings'][number];
+
+function isDraftFinding(v: unknown): v is DraftFinding {
+  return (
+    isObject(v) &&
+    typeof v.category === 'string' &&
+    (v.severity === 'block' || v.severity === 'warn') &&
+    typeof v.start === 'number' &&
+    typeof v.end === 'number' &&
+    typeof v.reason === 'string' &&
+    typeof v.rewrite === 'string'
+  );
+}
+
+export function parseDraftCheckReply(raw: unknown): DraftCheckReply {
+  if (isObject(raw)) {
+    const failed = failure(raw);
+    if (failed) return failed;
+    if (raw.ok === true && Array.isArray(raw.findings) && raw.findings.every(isDraftFinding))
+      return { ok: true, findings: raw.findings.map(({ category, severity, start, end, reason, rewrite }) => ({ category, severity, start, end, reason, rewrite })) };
+  }
+  throw new Error('malformed reply to draft/check');
 }
