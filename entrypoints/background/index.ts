@@ -5,6 +5,7 @@ import { ToBackground, type AftersaleUpdateReply, type ChatUpdateReply, type Dra
 import { RulesProvider } from '@/lib/rules/provider';
 import { KefuDB } from '@/lib/store/db';
 import { checkMessage } from '@/lib/compliance';
+import { ShopLexiconProvider } from '@/lib/compliance/shop-lexicon';
 import { ingestCases } from '@/lib/tracker/cases';
 import { serial } from '@/lib/tracker/serial';
 import { Tracker } from '@/lib/tracker/tracker';
@@ -12,6 +13,7 @@ import { Tracker } from '@/lib/tracker/tracker';
 export default defineBackground(() => {
   const db = new KefuDB();
   const rules = new RulesProvider(db);
+  const lexicon = new ShopLexiconProvider(db);
   const tracker = new Tracker({
     db,
     alarms: chromeAlarms,
@@ -24,6 +26,7 @@ export default defineBackground(() => {
   const report = (where: string) => (error: unknown) => console.error(`[kefu-guard] ${where}`, error);
   // The shop's rule overrides are read before any other job runs.
   void run(() => rules.load()).catch(report('load rule overrides'));
+  void run(() => lexicon.load()).catch(report('load shop lexicon'));
 
   // Listeners are registered synchronously so an event that wakes the worker is delivered.
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
@@ -34,11 +37,14 @@ export default defineBackground(() => {
     if (message.type === 'draft/check') {
       // Pure and fast (tens of µs): answered at once, outside the store queue.
       try {
-        const findings = checkMessage(message.text, { platform: message.platform }).map(({ category, severity, start, end, reason, rewrite }) => ({ category, severity, start, end, reason, rewrite }));
+        const findings = checkMessage(message.text, { platform: message.platform, lexicon: lexicon.lexicon() }).map(({ category, severity, start, end, reason, rewrite }) => ({ category, severity, start, end, reason, rewrite }));
         return Promise.resolve<DraftCheckReply>({ ok: true, findings });
       } catch (error) {
         return Promise.resolve<DraftCheckReply>({ ok: false, error: String(error) });
       }
+    }
+    if (message.type === 'settings/set-lexicon') {
+      return run(() => lexicon.set(message.lexicon, Date.now())).then((r): SettingsReply => r);
     }
     if (message.type === 'settings/set-rule-override') {
       return run(() => rules.setOverride(message.platform, message.ruleId, message.patch, Date.now())).then((r): SettingsReply => r);

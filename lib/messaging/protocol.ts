@@ -82,10 +82,16 @@ export const ClearRuleOverride = z.object({
   ruleId: z.string().check(z.maxLength(200)),
 });
 
+/** From the options page: the shop's lexicon additions, removals and allowed phrases (validated in the background). */
+export const SetShopLexicon = z.object({
+  type: z.literal('settings/set-lexicon'),
+  lexicon: z.unknown(),
+});
+
 export const SettingsReply = z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), error: z.string() })]);
 export type SettingsReply = z.infer<typeof SettingsReply>;
 
-export const ToBackground = z.discriminatedUnion('type', [ChatUpdate, AftersaleUpdate, PageSeen, PageUnrecognised, DraftCheck, SetRuleOverride, ClearRuleOverride]);
+export const ToBackground = z.discriminatedUnion('type', [ChatUpdate, AftersaleUpdate, PageSeen, PageUnrecognised, DraftCheck, SetRuleOverride, ClearRuleOverride, SetShopLexicon]);
 export type ToBackground = z.infer<typeof ToBackground>;
 
 /** What the content script needs to draw countdown chips. */
