@@ -6,6 +6,8 @@ import { formatClock } from '@/lib/i18n';
 export interface PopupTexts {
   t: (key: string, subs?: string[]) => string;
   ruleLabel: (platform: AtRiskRow['platform'], ruleId: string) => string;
+  /** What the buyer's last message is baiting the agent into, with a safe reply (or null). */
+  bait: (row: AtRiskRow) => { reason: string; safeReply: string } | null;
 }
 
 export function DegradedRows({ tabs, texts }: { tabs: TabRecord[]; texts: PopupTexts }) {
@@ -53,6 +55,18 @@ export function AtRiskList({ rows, now, texts }: { rows: AtRiskRow[]; now: Signa
                 <span class="lapsed"> · {row.lapsedRuleIds.map((id) => texts.ruleLabel(row.platform, id)).join('、')} ✕</span>
               )}
             </div>
+            {(() => {
+              const bait = texts.bait(row);
+              return bait ? (
+                <div class="bait" data-testid="buyer-bait">
+                  ⚠ {bait.reason}
+                  <div class="safe">
+                    {texts.t('popupSafeReply')}
+                    {bait.safeReply}
+                  </div>
+                </div>
+              ) : null;
+            })()}
             <div class="left" data-testid="countdown">
               {left <= 0 ? texts.t('popupOverdue', [formatClock(-left)]) : texts.t('popupLeft', [formatClock(left)])}
             </div>

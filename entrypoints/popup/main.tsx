@@ -4,6 +4,7 @@ import { liveQuery } from 'dexie';
 import { AtRiskList, DegradedRows, ExemptionRows, type ExemptionNotice, type PopupTexts } from '@/components/popup/at-risk-list';
 import { CaseList } from '@/components/popup/case-list';
 import { PLATFORM_IDS } from '@/lib/domain/platform';
+import { checkBuyerMessage } from '@/lib/compliance';
 import { activeExemptions, formatUntil } from '@/lib/rules/effective';
 import { localeOf } from '@/lib/i18n';
 import { loadRulePack } from '@/lib/rules/packs';
@@ -18,6 +19,10 @@ const texts: PopupTexts = {
   ruleLabel(platform, ruleId) {
     const pack = loadRulePack(platform);
     return (pack.ok && pack.pack.replyRules.find((r) => r.id === ruleId)?.label[locale]) || ruleId;
+  },
+  bait(row) {
+    const [first] = row.preview ? checkBuyerMessage(row.preview, { platform: row.platform }) : [];
+    return first ? { reason: first.reason, safeReply: first.safeReply } : null;
   },
 };
 

@@ -6,6 +6,8 @@ export interface AtRiskRow {
   platform: PlatformId;
   shop: string;
   nick: string;
+  /** The buyer's last message as the list previews it. */
+  preview: string;
   /** The clock that matters now: the nearest one not yet lapsed, else the latest lapsed one. */
   ruleId: string;
   dueAt: number;
@@ -34,6 +36,7 @@ export function atRiskRows(open: DeadlineRecord[], conversations: Map<string, Co
       platform: current.platform,
       shop: conversation?.shop ?? '',
       nick: conversation?.nick ?? '',
+      preview: conversation?.preview ?? '',
       ruleId: current.ruleId,
       dueAt: current.dueAt,
       atRisk: current.riskFrom <= now,

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, idbGetAll, test } from './fixtures';
 
 const VIOLATION = '亲，加我V信 abc_123 给您优惠';
 
@@ -56,4 +56,14 @@ test('apply rewrite replaces only the flagged span through input events, and und
   await box.press('Enter');
   await expect(page.getByTestId('draft-confirm')).toHaveCount(0);
   await expect.poll(() => page.evaluate(() => (window as any).kefuDemo.sent.length)).toBe(1);
+});
+
+test('a buyer baiting the agent off the platform is flagged in the popup with a safe reply', async ({ console: page, context, extensionId, sw }) => {
+  await page.evaluate(() => (window as any).kefuDemo.buyerSays('9004', 'B*t', '你加我微信吧，微信转账给你便宜点'));
+  await expect.poll(async () => (await idbGetAll<{ id: string }>(sw, 'conversations')).map((c) => c.id)).toContain('pdd:default:9004');
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const bait = popup.getByTestId('risk-row').filter({ hasText: 'B*t' }).getByTestId('buyer-bait');
+  await expect(bait).toBeVisible();
+  await expect(bait).toContainText('建议回复：');
 });
