@@ -37,9 +37,14 @@ export function observe<T>(options: ObserveOptions<T>): Observation {
   let pending = false;
   let stopped = false;
 
-  const rootObserver = new win!.MutationObserver(request);
+  const rootObserver = new win!.MutationObserver(onRecords);
   // Used only while no root is mounted, to notice the app booting or remounting.
-  const bootObserver = new win!.MutationObserver(request);
+  const bootObserver = new win!.MutationObserver(onRecords);
+
+  /** Our own overlay hosts (kefu-guard-*) never trigger a read. Every read is a full rescan of the roots. */
+  function onRecords(records: MutationRecord[]) {
+    if (records.some((r) => !isOurs(r.target) && !(r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(isOurs)))) request();
+  }
 
   function attach() {
     rootObserver.disconnect();
@@ -99,6 +104,10 @@ export function observe<T>(options: ObserveOptions<T>): Observation {
       request();
     },
   };
+}
+
+function isOurs(node: Node): boolean {
+  return node.nodeType === 1 && (node as Element).localName.startsWith('kefu-guard-');
 }
 
 function defaultSchedule(doc: Document) {

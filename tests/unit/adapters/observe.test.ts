@@ -144,3 +144,27 @@ describe('observe', () => {
     expect(errors).toHaveLength(1);
   });
 });
+
+describe('observe ignores the extension itself', () => {
+  it('adding or changing our own overlay hosts never triggers a read', async () => {
+    document.documentElement.innerHTML = '<head></head><body><div class="merchantApp"></div></body>';
+    const frames = manualFrames();
+    observation = observe({
+      doc: document,
+      findRoots: pddChatRoots,
+      read: () => readPddChat(document, NOW),
+      diff: diffChat,
+      onChange: () => undefined,
+      schedule: frames.schedule,
+    });
+    observation.flush();
+    const host = document.createElement('kefu-guard-overlay');
+    document.body.append(host);
+    host.setAttribute('style', 'x');
+    await settle();
+    expect(frames.pending).toBe(0);
+    document.querySelector('.merchantApp')!.append(document.createElement('div'));
+    await settle();
+    expect(frames.pending).toBe(1);
+  });
+});
