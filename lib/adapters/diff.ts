@@ -13,11 +13,24 @@ export interface ChatDelta {
   health: AdapterHealth;
 }
 
+/** Each read's row fingerprints, so a row is serialised once, not once per comparison. */
+const fingerprints = new WeakMap<ChatRead, Map<string, string>>();
+
+function fingerprintsOf(read: ChatRead): Map<string, string> {
+  let map = fingerprints.get(read);
+  if (!map) {
+    map = new Map(read.conversations.map((row) => [row.key, JSON.stringify(row)]));
+    fingerprints.set(read, map);
+  }
+  return map;
+}
+
 /** Rows that differ from the previous read, keyed by conversation; null when nothing changed. */
 export function diffChat(previous: ChatRead | null, next: ChatRead): ChatDelta | null {
   if (previous === null) return { full: true, changed: next.conversations, removedKeys: [], health: next.health };
-  const before = new Map(previous.conversations.map((row) => [row.key, JSON.stringify(row)]));
-  const changed = next.conversations.filter((row) => before.get(row.key) !== JSON.stringify(row));
+  const before = fingerprintsOf(previous);
+  const after = fingerprintsOf(next);
+  const changed = next.conversations.filter((row) => before.get(row.key) !== after.get(row.key));
   const nextKeys = new Set(next.conversations.map((row) => row.key));
   const removedKeys = [...before.keys()].filter((key) => !nextKeys.has(key));
   const healthChanged = JSON.stringify(previous.health) !== JSON.stringify(next.health);

@@ -32,6 +32,8 @@ export interface ConsoleAdapter {
     read(doc: Document, now: number): ChatRead;
     roots(doc: Document): Element[];
     findRow(doc: Document, key: string): Element | null;
+    /** Rows for many keys in one pass (countdown chips for every waiting buyer, every second). */
+    findRows(doc: Document, keys: Set<string>): Map<string, Element>;
     input: SelectorList;
     send: SelectorList;
     /** The list renders only what is on screen: rows that scroll away are not "removed". */

@@ -37,8 +37,10 @@ export function startChatSession(adapter: ConsoleAdapter, chat: ChatAdapter, env
 
   const place = () => {
     const chips: PlacedChip[] = [];
+    // One pass over the rendered rows for all waiting buyers (a query per buyer is O(n²) on big lists).
+    const rows = deadlines.length > 0 ? chat.findRows(doc, new Set(deadlines.map((d) => d.key))) : new Map<string, Element>();
     for (const deadline of deadlines) {
-      const rect = chat.findRow(doc, deadline.key)?.getBoundingClientRect();
+      const rect = rows.get(deadline.key)?.getBoundingClientRect();
       if (!rect || rect.height === 0 || rect.bottom < 0 || rect.top > win.innerHeight) continue;
       // Bottom-right corner of the row: consoles keep their own time stamp in the top-right.
       chips.push({ deadline, top: rect.bottom - 22, left: rect.right - 6 });

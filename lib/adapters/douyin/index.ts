@@ -1,7 +1,7 @@
 import type { ConsoleAdapter } from '../registry-types';
 import { detectDouyinPage, DOUYIN_EXAMPLES, DOUYIN_MATCHES } from './detect';
 import { douyinAftersaleRoots, readDouyinAfterSale } from './read-aftersale';
-import { douyinChatRoots, findDouyinRow, readDouyinChat } from './read-chat';
+import { douyinChatRoots, findDouyinRow, findDouyinRows, readDouyinChat } from './read-chat';
 import { DOUYIN_CHAT_SELECTORS } from './selectors';
 
 export { detectDouyinPage, DOUYIN_EXAMPLES, DOUYIN_MATCHES } from './detect';
@@ -20,6 +20,7 @@ export const douyinAdapter: ConsoleAdapter = {
     read: readDouyinChat,
     roots: douyinChatRoots,
     findRow: findDouyinRow,
+    findRows: findDouyinRows,
     input: DOUYIN_CHAT_SELECTORS.input,
     send: DOUYIN_CHAT_SELECTORS.send,
     // The conversation list renders only the rows on screen (§2.2): scrolled-away rows are not "removed".

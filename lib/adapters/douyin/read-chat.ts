@@ -389,6 +389,16 @@ export function findDouyinRow(doc: Document, key: string): Element | null {
   return null;
 }
 
+/** Rows for many keys in one pass over the list. */
+export function findDouyinRows(doc: Document, keys: Set<string>): Map<string, Element> {
+  const found = new Map<string, Element>();
+  for (const el of Array.from(doc.querySelectorAll(`[${S.rowKeyAttribute}]`))) {
+    const key = el.getAttribute(S.rowKeyAttribute) ?? '';
+    if (keys.has(key) && !found.has(key) && matchesAny(el, S.row)) found.set(key, el);
+  }
+  return found;
+}
+
 /** The containers the observer watches: the conversation list and the open thread. */
 export function douyinChatRoots(doc: Document): Element[] {
   const roots: Element[] = [];

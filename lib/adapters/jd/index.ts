@@ -1,7 +1,7 @@
 import type { ConsoleAdapter } from '../registry-types';
 import { detectJdPage, JD_EXAMPLES, JD_MATCHES } from './detect';
 import { jdAftersaleRoots, readJdAfterSale } from './read-aftersale';
-import { findJdRow, jdChatRoots, readJdChat } from './read-chat';
+import { findJdRow, findJdRows, jdChatRoots, readJdChat } from './read-chat';
 import { JD_CHAT_SELECTORS } from './selectors';
 
 export { detectJdPage, JD_EXAMPLES, JD_MATCHES, type JdPageKind } from './detect';
@@ -23,6 +23,7 @@ export const jdAdapter: ConsoleAdapter = {
     read: readJdChat,
     roots: jdChatRoots,
     findRow: findJdRow,
+    findRows: findJdRows,
     input: JD_CHAT_SELECTORS.input,
     send: JD_CHAT_SELECTORS.send,
     // §5.2: "The list may be virtualized" (CODE id:69024994497 scrolls to collect rows): rows that

@@ -148,6 +148,19 @@ export function findJdRow(doc: Document, key: string): Element | null {
   return null;
 }
 
+/** Rows for many keys in one pass over the active pane. */
+export function findJdRows(doc: Document, keys: Set<string>): Map<string, Element> {
+  const found = new Map<string, Element>();
+  const list = S.conversationList.map((css) => doc.querySelector(css)).find((el) => el !== null);
+  const pane = list && S.activePane.map((css) => list.querySelector(css)).find((el) => el !== null);
+  if (!pane) return found;
+  for (const el of Array.from(pane.querySelectorAll(S.row.join(',')))) {
+    const key = rowKey(el);
+    if (key !== null && keys.has(key) && !found.has(key)) found.set(key, el);
+  }
+  return found;
+}
+
 /** The containers the observer watches: the sidebar and the open thread. */
 export function jdChatRoots(doc: Document): Element[] {
   const roots: Element[] = [];

@@ -1,7 +1,7 @@
 import type { ConsoleAdapter } from '../registry-types';
 import { detectKuaishouPage, KUAISHOU_EXAMPLES, KUAISHOU_MATCHES } from './detect';
 import { kuaishouAfterSaleRoots, readKuaishouAfterSale } from './read-aftersale';
-import { findKuaishouRow, kuaishouChatRoots, readKuaishouChat } from './read-chat';
+import { findKuaishouRow, findKuaishouRows, kuaishouChatRoots, readKuaishouChat } from './read-chat';
 import { KUAISHOU_CHAT_SELECTORS } from './selectors';
 
 export { detectKuaishouPage, KUAISHOU_EXAMPLES, KUAISHOU_MATCHES } from './detect';
@@ -24,6 +24,7 @@ export const kuaishouAdapter: ConsoleAdapter = {
     read: readKuaishouChat,
     roots: kuaishouChatRoots,
     findRow: findKuaishouRow,
+    findRows: findKuaishouRows,
     input: KUAISHOU_CHAT_SELECTORS.input,
     send: KUAISHOU_CHAT_SELECTORS.send,
     // Collapsing a reply group drops its cards from the DOM (preload id:56119917179): a card that

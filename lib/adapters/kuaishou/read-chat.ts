@@ -190,6 +190,18 @@ export function findKuaishouRow(doc: Document, key: string): Element | null {
   return null;
 }
 
+/** Rows for many keys in one pass over the list. */
+export function findKuaishouRows(doc: Document, keys: Set<string>): Map<string, Element> {
+  const found = new Map<string, Element>();
+  for (const css of S.row) {
+    for (const el of Array.from(doc.querySelectorAll(css))) {
+      const key = cardKey(el, normaliseNick(text(el.querySelector(S.nick.join(',')), 200)));
+      if (keys.has(key) && !found.has(key)) found.set(key, el);
+    }
+  }
+  return found;
+}
+
 /** The containers the observer watches: the session list and the open thread. */
 export function kuaishouChatRoots(doc: Document): Element[] {
   const roots: Element[] = [];

@@ -1,12 +1,12 @@
 import type { ConsoleAdapter } from '../registry-types';
 import { detectPddPage, PDD_AFTERSALE_MATCHES, PDD_CHAT_MATCHES, PDD_EXAMPLES } from './detect';
 import { pddAftersaleRoots, readPddAfterSale } from './read-aftersale';
-import { findPddRow, pddChatRoots, readPddChat } from './read-chat';
+import { findPddRow, findPddRows, pddChatRoots, readPddChat } from './read-chat';
 import { PDD_CHAT_SELECTORS } from './selectors';
 
 export { detectPddPage, PDD_AFTERSALE_MATCHES, PDD_CHAT_MATCHES, PDD_EXAMPLES, type PddPageKind } from './detect';
 export { pddAftersaleRoots, readPddAfterSale } from './read-aftersale';
-export { findPddRow, pddChatRoots, readPddChat } from './read-chat';
+export { findPddRow, findPddRows, pddChatRoots, readPddChat } from './read-chat';
 export { PDD_AFTERSALE_SELECTORS, PDD_CHAT_SELECTORS } from './selectors';
 
 /**
@@ -23,6 +23,7 @@ export const pddAdapter: ConsoleAdapter = {
     read: readPddChat,
     roots: pddChatRoots,
     findRow: findPddRow,
+    findRows: findPddRows,
     input: PDD_CHAT_SELECTORS.input,
     send: PDD_CHAT_SELECTORS.send,
     // Not documented as virtualized (§1.2): a row that leaves the DOM is treated as gone.

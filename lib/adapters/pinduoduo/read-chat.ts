@@ -148,6 +148,16 @@ export function findPddRow(doc: Document, key: string): Element | null {
   return null;
 }
 
+/** Rows for many keys in one pass over the list (chips are placed for every waiting buyer each second). */
+export function findPddRows(doc: Document, keys: Set<string>): Map<string, Element> {
+  const found = new Map<string, Element>();
+  for (const el of Array.from(doc.querySelectorAll(S.row.join(',')))) {
+    const key = (el.getAttribute(S.rowUidAttribute) ?? '').split('-')[0] ?? '';
+    if (keys.has(key) && !found.has(key)) found.set(key, el);
+  }
+  return found;
+}
+
 /** The containers the observer watches: the conversation list and the open thread. */
 export function pddChatRoots(doc: Document): Element[] {
   const roots: Element[] = [];

@@ -66,3 +66,21 @@ describe('adapter registry', () => {
     });
   });
 });
+
+describe('findRows agrees with findRow', () => {
+  it.each([
+    ['pdd', 'pinduoduo', 'chat-waiting.html'],
+    ['douyin', 'douyin', 'chat-workspace.html'],
+    ['kuaishou', 'kuaishou', 'chat-waiting.html'],
+    ['jd', 'jd', 'chat.html'],
+  ])('%s', async (id, dir, file) => {
+    const { Window } = await import('happy-dom');
+    const win = new Window();
+    const doc = new win.DOMParser().parseFromString(readFileSync(path.resolve('tests/fixtures', dir, file), 'utf8'), 'text/html') as unknown as Document;
+    const adapter = ADAPTERS.find((a) => a.id === id)!;
+    const keys = adapter.chat!.read(doc, Date.now()).conversations.map((c) => c.key);
+    expect(keys.length).toBeGreaterThan(0);
+    const rows = adapter.chat!.findRows(doc, new Set(keys));
+    for (const key of keys) expect(rows.get(key) ?? null, key).toBe(adapter.chat!.findRow(doc, key));
+  });
+});
