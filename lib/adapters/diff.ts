@@ -16,10 +16,21 @@ export interface ChatDelta {
 /** Each read's row fingerprints, so a row is serialised once, not once per comparison. */
 const fingerprints = new WeakMap<ChatRead, Map<string, string>>();
 
+/**
+ * A row's identity for change detection. A waiting-time text that ticks every second ("已等待1分31秒")
+ * is not a change: what matters is when the wait started, compared in 2-second steps (the tracker's
+ * own jitter tolerance). Without this, a console showing 600 waiting buyers resends all 600 each second.
+ */
+function fingerprint(row: ConversationRow, at: number): string {
+  const waitStart = row.waitingMs === null ? null : Math.round((at - row.waitingMs) / 2000);
+  return JSON.stringify({ ...row, waitingText: row.waitingText === null ? null : '', waitingMs: waitStart });
+}
+
 function fingerprintsOf(read: ChatRead): Map<string, string> {
   let map = fingerprints.get(read);
   if (!map) {
-    map = new Map(read.conversations.map((row) => [row.key, JSON.stringify(row)]));
+    const at = Date.now();
+    map = new Map(read.conversations.map((row) => [row.key, fingerprint(row, at)]));
     fingerprints.set(read, map);
   }
   return map;

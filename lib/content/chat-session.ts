@@ -49,6 +49,18 @@ export function startChatSession(adapter: ConsoleAdapter, chat: ChatAdapter, env
     layer.state.now.value = Date.now();
   };
 
+  // Geometry is read in the frame's own animation callback, once per frame at most: reading it
+  // right after the console re-rendered would force an extra synchronous layout.
+  let placePending = false;
+  const schedulePlace = () => {
+    if (placePending) return;
+    placePending = true;
+    win.requestAnimationFrame(() => {
+      placePending = false;
+      place();
+    });
+  };
+
   const send = (delta: ChatDelta) => {
     const update: ChatUpdate = {
       type: 'chat/update',
@@ -64,7 +76,7 @@ export function startChatSession(adapter: ConsoleAdapter, chat: ChatAdapter, env
         if (!reply.ok) throw new Error(reply.error);
         deadlines = reply.deadlines;
         layer.state.degraded.value = reply.degraded;
-        place();
+        schedulePlace();
       })
       .catch((error: unknown) => {
         if (env.isInvalid()) return;
@@ -104,10 +116,10 @@ export function startChatSession(adapter: ConsoleAdapter, chat: ChatAdapter, env
   followInput();
 
   const tick = win.setInterval(() => {
-    place();
+    schedulePlace();
     followInput();
   }, 1000);
-  const onScroll = () => win.requestAnimationFrame(place);
+  const onScroll = () => schedulePlace();
   doc.addEventListener('scroll', onScroll, { capture: true, passive: true });
   return {
     stop() {

@@ -3,6 +3,7 @@ import { chunkDelta, diffChat } from '@/lib/adapters/diff';
 import { row } from '../tracker/harness';
 
 const healthy = { missingSelectors: [], unparsedFields: [] };
+const health = healthy;
 
 describe('diffChat', () => {
   it('reports everything first, then only changed and removed rows, then nothing', () => {
@@ -32,5 +33,16 @@ describe('chunkDelta', () => {
       [false, 500],
     ]);
     expect(chunks.flatMap((c) => c.changed)).toEqual(rows);
+  });
+});
+
+describe('diffChat and ticking waiting times', () => {
+  it('a waiting-time text that only ticks is not a change; a new wait is', () => {
+    const first = { conversations: [row('1', { waiting: true, waitingText: '已等待1分30秒', waitingMs: 90_000 })], health };
+    diffChat(null, first);
+    const tick = { conversations: [row('1', { waiting: true, waitingText: '已等待1分30秒', waitingMs: 90_000 })], health };
+    expect(diffChat(first, tick)).toBeNull();
+    const restarted = { conversations: [row('1', { waiting: true, waitingText: '已等待5秒', waitingMs: 5_000 })], health };
+    expect(diffChat(tick, restarted)?.changed.map((r) => r.key)).toEqual(['1']);
   });
 });
