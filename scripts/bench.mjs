@@ -139,20 +139,218 @@ function trackerSection(t) {
   ].join('\n');
 }
 
+// ------------------------------------------------------------------ compliance
+
+const ms3 = (v) => v.toFixed(3);
+const mb = (b) => (b / 2 ** 20).toFixed(2);
+const pct = (v) => `${(100 * v).toFixed(1)}%`;
+const verdict = (ok) => (ok ? 'met' : '**missed**');
+const DRAFT_P99_MS = 0.1;
+const THROUGHPUT_SHARE = 0.5;
+
+function complianceSection(c) {
+  const lib = `${c.library.name} ${c.library.version}`;
+  const ceiling = c.charPass.mbPerS;
+  const biggest = c.sizes.at(-1);
+  const fastestNpm = (s) => Math.max(s.matchers.npm.mbPerS, s.matchers.npmFast.mbPerS);
+  const targets = table(
+    ['target', 'this run', 'result'],
+    [
+      [
+        `p99 ≤ ${DRAFT_P99_MS} ms for a ${c.draft.length}-character draft, ${num(biggest.terms)}-term lexicon, all detectors`,
+        `p99 ${ms3(biggest.draft.p99)} ms (p50 ${ms3(biggest.draft.p50)} ms)`,
+        verdict(biggest.draft.p99 <= DRAFT_P99_MS),
+      ],
+      ...c.sizes.map((s) => [
+        `our bulk throughput ≥ ${THROUGHPUT_SHARE * 100}% of the per-character pass (${num(s.terms)} terms)`,
+        `${s.lexSearch.mbPerS.toFixed(1)} of ${ceiling.toFixed(0)} MB/s = ${pct(s.lexSearch.mbPerS / ceiling)}`,
+        verdict(s.lexSearch.mbPerS >= THROUGHPUT_SHARE * ceiling),
+      ]),
+      ...c.sizes.map((s) => [
+        `ours at least as fast as ${lib} (search, ${num(s.terms)} terms, vs its faster entry point)`,
+        `${s.lexSearch.mbPerS.toFixed(1)} vs ${fastestNpm(s).toFixed(1)} MB/s = ${ratio(s.lexSearch.mbPerS, fastestNpm(s))}`,
+        verdict(s.lexSearch.mbPerS >= fastestNpm(s)),
+      ]),
+    ],
+  );
+  const perSize = table(
+    [
+      'terms (patterns)',
+      '`compileLexicon` median ms',
+      'compiled lexicon: heap MB + typed arrays MB',
+      'our matcher MB/s (share of per-char pass)',
+      '`checkMessage` per message p50 / p99 / max ms',
+      'messages flagged',
+      `${c.draft.length}-char draft p50 / p99 / max ms`,
+    ],
+    c.sizes.map((s) => [
+      `${num(s.terms)} (${num(s.patterns)})`,
+      ms(s.build.median),
+      `${mb(s.memory.heap)} + ${mb(s.memory.arrayBuffers)}`,
+      `${s.lexSearch.mbPerS.toFixed(1)} (${pct(s.lexSearch.mbPerS / ceiling)})`,
+      `${ms3(s.messages.p50)} / ${ms3(s.messages.p99)} / ${ms(s.messages.max)}`,
+      `${num(s.messages.flagged)} of ${num(c.messages.count)}`,
+      `${ms3(s.draft.p50)} / ${ms3(s.draft.p99)} / ${ms(s.draft.max)}`,
+    ]),
+  );
+  const names = { ours: 'ours (`lib/compliance/aho-corasick.ts`)', npm: `${lib} (default entry)`, npmFast: `${lib} (\`/fast\`, double array)` };
+  const matchers = table(
+    ['terms', 'matcher', 'build median ms', 'heap MB + typed arrays MB', 'search median ms', 'MB/s', 'vs ours', 'matches'],
+    [
+      ...c.sizes.flatMap((s) =>
+        Object.entries(s.matchers).map(([key, m]) => [
+          num(s.terms),
+          names[key],
+          ms(m.build.median),
+          `${mb(m.memory.heap)} + ${mb(m.memory.arrayBuffers)}`,
+          ms(m.search.median),
+          m.mbPerS.toFixed(1),
+          key === 'ours' ? '—' : ratio(m.mbPerS, s.matchers.ours.mbPerS),
+          num(m.matches),
+        ]),
+      ),
+      ['—', 'per-character pass (read every code unit, sum)', '—', '—', ms(c.charPass.search.median), ceiling.toFixed(1), '—', '—'],
+    ],
+  );
+  const k = c.messages.kinds;
+  return [
+    '## 3. Compliance: the lexicon matcher and `checkMessage` at shop-lexicon scale',
+    '',
+    `Lexicons: the built-in one (${num(c.builtInTerms)} terms) plus generated shop terms added through \`compileLexicon\`'s \`add\` ` +
+      `(Chinese words of 3–6 characters, compounds of common shop words, pinyin and initials; fixed seed) up to ${c.sizes.map((s) => num(s.terms)).join(' / ')} terms. ` +
+      `Patterns are every string the automaton holds (terms, allow-contexts, negations, combination cues, names). ` +
+      `Messages: ${num(c.messages.count)} synthetic chat messages of ${c.messages.minLength}–${c.messages.maxLength} characters ` +
+      `(${num(k.clean ?? 0)} clean, ${num(k.order ?? 0)} with an order or tracking number, ${num(k.price ?? 0)} with a price, ${num(k.violation ?? 0)} with a violation or evasion; fixed seed), ` +
+      `checked for \`${c.platform}\`. History: one string of ${num(c.history.units)} UTF-16 code units (${num(c.history.lines)} lines of the same mix), ` +
+      `normalised once outside the timings (\`normalize\` takes ${ms(c.history.normalize.median)} ms on it); the matchers search its skeleton view ` +
+      `(${num(c.history.skeletonUnits)} code units), which is what \`checkMessage\` feeds ours.`,
+    '',
+    `Method: build and search figures are medians of ${c.runs.build} and ${c.runs.search} runs after warm-ups, GC forced before each. ` +
+      `Memory is the \`heapUsed\` delta plus the ArrayBuffer delta (typed-array backing stores live outside the V8 heap) after forced GCs, ` +
+      `averaged over ${c.memoryCopies} live copies; 1 MB = 2^20 bytes. Throughput: 1 MB = 2^20 code units of matcher input. ` +
+      `Latency: each \`checkMessage\` call timed on its own (normalise + automaton + number, id, e-mail and link scanners + merge), ` +
+      `every message once after a 1,000-message warm-up; the draft ${num(c.draft.runs)} times after 200 warm-ups; GC is not forced between calls, so p99 and max include collections. ` +
+      `The npm matcher gets exactly our patterns (read back from our automaton) and the same text; it returns an array of match objects, ours calls back per match.`,
+    '',
+    `> One run on a shared, noisy machine: read the ratios rather than the absolute numbers.`,
+    '',
+    '### Targets',
+    '',
+    targets,
+    '',
+    '### Per lexicon size',
+    '',
+    perSize,
+    '',
+    `"Messages flagged" grows with the lexicon because the generated terms are random words, some of which occur in ordinary chat text.`,
+    '',
+    '### Matchers alone: same patterns, same normalised text',
+    '',
+    matchers,
+  ].join('\n');
+}
+
+// ------------------------------------------------------------------ adapters
+
+const INITIAL_MS = 16;
+const BATCH_MS = 1;
+
+function adaptersSection(a) {
+  const chat = table(
+    ['platform', 'rows', `initial read median / p90 ms`, `p90 ≤ ${INITIAL_MS} ms`, 'mutation batch median / p90 ms', `p90 ≤ ${BATCH_MS} ms`, 'batch parts: read / roots / diff, median ms'],
+    a.chat.map((c) => [
+      c.platform,
+      num(c.rows),
+      `${ms(c.initial.median)} / ${ms(c.initial.p90)}`,
+      verdict(c.initial.p90 <= INITIAL_MS),
+      `${ms(c.batch.median)} / ${ms(c.batch.p90)}`,
+      verdict(c.batch.p90 <= BATCH_MS),
+      `${ms(c.read.median)} / ${ms(c.roots.median)} / ${ms(c.diff.median)}`,
+    ]),
+  );
+  const aftersale = table(
+    ['platform', 'list', 'cases', 'read median / p90 ms'],
+    a.aftersale.map((c) => [c.platform, c.variant, num(c.cases), `${ms(c.read.median)} / ${ms(c.read.p90)}`]),
+  );
+  const noList = a.without.aftersaleList.map((w) => `${w.platform} (its reader reports \`${w.missing.join(', ')}\` missing: no list page is known)`).join('; ');
+  return [
+    '## 4. Adapters: reading big lists under happy-dom',
+    '',
+    `Each platform's \`ConsoleAdapter\` readers on happy-dom ${a.happyDom} documents (no browser), the lists built as the unit tests build theirs. ` +
+      `Initial read: \`chat.read(doc, now)\` on a freshly built ${num(a.chat[0]?.rows ?? 0)}-conversation list (the document is new each sample). ` +
+      `Mutation batch: on one live document, change one row's text (row ${a.mutatedRow}: its preview on JD and Douyin, its wait restarting at 5 s on PDD and Kuaishou; untimed, the page does it), ` +
+      `then what \`observe()\` does per batch: re-find the roots, read, and \`diffChat\` against the previous read (each batch reports exactly one changed row); ` +
+      `the parts are timed within the same batches. ` +
+      `The clock is frozen for the run, as the pages' wait texts do not tick. ${a.warmups} warm-ups, then ${a.iterations} samples, GC forced before each.`,
+    '',
+    `> The targets (initial read ≤ ${INITIAL_MS} ms, each mutation batch ≤ ${BATCH_MS} ms) are defined for Chromium. happy-dom is a much slower DOM ` +
+      `(selector matching and \`textContent\` are plain JavaScript), so these figures are an upper bound, not the browser's cost; "missed" here does not by itself mean missed in Chromium. ` +
+      `Judged on p90, as the targets hold for each read. One run on a shared, noisy machine.`,
+    '',
+    chat,
+    '',
+    `No chat reader, so not measured: ${a.without.chat.join(', ')} (Taobao's live reception is the native 千牛 client; its web chat-history page is read as history only).`,
+    '',
+    `### After-sales lists (${num(a.aftersale[0]?.cases ?? 0)} cases)`,
+    '',
+    `\`aftersale.read(doc, now, 'aftersale-list')\` on a freshly built list, every case read with a healthy report. No target is set for these in the issue. ` +
+      (noList ? `Not measured: ${noList}.` : ''),
+    '',
+    aftersale,
+  ].join('\n');
+}
+
 // ------------------------------------------------------------------ main
 
 const notes = machine();
 console.error('bench: npx wxt build…');
 run('npx', ['wxt', 'build']);
+function chromiumSection(c) {
+  const verdict = (ok) => (ok ? 'met' : '**missed**');
+  const w = c.busy.withExtension;
+  const b = c.busy.withoutExtension;
+  return [
+    '## 5. Adapters in Chromium: the PDD reader and a busy session',
+    '',
+    `Debian's Chromium (\`${c.chromium}\`, headless) on the simulated PDD console with ${num(c.rows)} conversations (a third waiting). ` +
+      'The reader is bundled into the page and timed there with `performance.now()`: initial read, then a read after one row changed ' +
+      '(the content script re-reads whole on each mutation batch). Busy session: a buyer message every 200 ms for ' +
+      `${w.seconds} s, with the extension loaded and, for comparison, without it; long tasks (> 50 ms) are counted on the page's main ` +
+      'thread, which content scripts share. The simulated console itself re-renders its whole list on every message, so it has long tasks of its own.',
+    '',
+    table(
+      ['measure', 'median ms', 'p90 ms', 'target', 'result'],
+      [
+        ['initial read, 2,000 rows', ms(c.initialRead.median), ms(c.initialRead.p90), '≤ 16 ms', verdict(c.initialRead.median <= 16)],
+        ['read after a one-row mutation batch', ms(c.mutationBatch.median), ms(c.mutationBatch.p90), '≤ 1 ms', verdict(c.mutationBatch.median <= 1)],
+      ],
+    ),
+    '',
+    table(
+      ['busy session', 'messages', 'long tasks', 'longest ms', 'total long ms', 'target: no long task > 50 ms from us'],
+      [
+        ['with the extension', String(w.messages), String(w.longTasks), ms(w.longestMs), ms(w.totalLongMs), verdict(w.longTasks <= b.longTasks && w.longestMs <= Math.max(50, b.longestMs))],
+        ['without (the console alone)', String(b.messages), String(b.longTasks), ms(b.longestMs), ms(b.totalLongMs), '—'],
+      ],
+    ),
+    '',
+    'The session is shorter than the issue\'s 10 minutes (BENCH_BUSY_SECONDS sets it). Known cost: each batch re-reads the whole list; ' +
+      'an incremental read of only the mutated rows is the fix for the 1 ms target.',
+  ].join('\n');
+}
+
 const size = bench('size');
 const tracker = bench('tracker');
+const compliance = bench('compliance');
+const adapters = bench('adapters');
+const browser = bench('chromium');
 
 const markdown = [
   '# Benchmark results',
   '',
   'Generated by `npm run bench` (scripts/bench.mjs). Do not edit by hand.',
   '',
-  `> The machine is shared and noisy: every figure below comes from this one run (medians of ${tracker.iterations} samples), ` +
+  `> The machine is shared and noisy: every figure below comes from this one run (medians of ${tracker.iterations} samples unless a section says otherwise), ` +
     'so compare ratios within the run rather than absolute numbers across runs.',
   '',
   '## Machine',
@@ -173,6 +371,12 @@ const markdown = [
   sizeSection(size),
   '',
   trackerSection(tracker),
+  '',
+  complianceSection(compliance),
+  '',
+  adaptersSection(adapters),
+  '',
+  chromiumSection(browser),
   '',
 ].join('\n');
 

@@ -70,7 +70,9 @@ export function observe<T>(options: ObserveOptions<T>): Observation {
     pending = false;
     if (stopped) return;
     try {
-      if (rootsChanged()) attach();
+      // Cheap per batch: only a vanished root sends us looking again; new roots (a thread opening)
+      // are found by the periodic check, so a batch never pays for a full-document query.
+      if (roots.length === 0 || roots.some((el) => !el.isConnected)) attach();
       const next = options.read();
       const change = options.diff(last, next);
       last = next;

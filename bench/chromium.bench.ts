@@ -1,0 +1,132 @@
+/**
+ * The PDD chat adapter in Chromium (Debian's, the one the E2E tests use) on the simulated console
+ * with 2,000 conversations: the reader's initial read and its cost after a one-row mutation, timed
+ * in the page with performance.now(); then a busy session (a buyer message every 200 ms) with and
+ * without the extension, counting long tasks (> 50 ms) on the page's main thread, which content
+ * scripts share. Prints one JSON object. BENCH_BUSY_SECONDS sets the session length (default 30).
+ */
+import { chromium } from '@playwright/test';
+import { build } from 'esbuild';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CHROMIUM, fixtureFor, isConsoleHost, launchWithExtension } from '../scripts/chromium-with-extension';
+import { summarise } from './stats';
+
+const BUSY_SECONDS = Number(process.env.BENCH_BUSY_SECONDS ?? 30);
+const ROWS = 2_000;
+const URL_ = 'https://mms.pinduoduo.com/chat-merchant/index.html?tick=0#/';
+
+/** The reader bundled for the page world, so Chromium's own DOM does the work being timed. */
+async function readerBundle(): Promise<string> {
+  const result = await build({
+    stdin: {
+      contents: "import { readPddChat } from './lib/adapters/pinduoduo/read-chat'; (globalThis as any).__kefuRead = (now: number) => readPddChat(document, now);",
+      resolveDir: path.resolve('.'),
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    write: false,
+    target: 'chrome120',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+interface BusyResult {
+  seconds: number;
+  messages: number;
+  longTasks: number;
+  longestMs: number;
+  totalLongMs: number;
+}
+
+async function busySession(page: import('@playwright/test').Page): Promise<BusyResult> {
+  return page.evaluate(async (seconds) => {
+    const entries: PerformanceEntry[] = [];
+    const observer = new PerformanceObserver((list) => entries.push(...list.getEntries()));
+    observer.observe({ type: 'longtask', buffered: false });
+    let messages = 0;
+    const demo = (window as any).kefuDemo;
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        demo.buyerSays(String(700000 + (messages % 50)), `忙碌买家${messages % 50}`, `第${messages}条消息`);
+        messages++;
+      }, 200);
+      setTimeout(() => {
+        clearInterval(timer);
+        resolve();
+      }, seconds * 1000);
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    observer.disconnect();
+    const durations = entries.map((e) => e.duration);
+    return { seconds, messages, longTasks: durations.length, longestMs: Math.max(0, ...durations), totalLongMs: durations.reduce((a, b) => a + b, 0) };
+  }, BUSY_SECONDS);
+}
+
+async function main() {
+  const bundle = await readerBundle();
+
+  // With the extension: reader timings and a busy session.
+  const profile = mkdtempSync(path.join(tmpdir(), 'kefu-bench-'));
+  const { context } = await launchWithExtension(profile);
+  const page = await context.newPage();
+  await page.goto(URL_);
+  await page.waitForSelector('ul.chat-list', { state: 'attached' });
+  await page.evaluate((n) => (window as any).kefuDemo.bulk(n, 3), ROWS);
+  await page.addScriptTag({ content: bundle });
+  const timings = await page.evaluate(() => {
+    const read = (globalThis as any).__kefuRead as (now: number) => { conversations: unknown[] };
+    const initial: number[] = [];
+    const batch: number[] = [];
+    let rows = 0;
+    for (let i = 0; i < 23; i++) {
+      const t0 = performance.now();
+      rows = read(Date.now()).conversations.length;
+      initial.push(performance.now() - t0);
+    }
+    const nick = document.querySelectorAll('.nickname-span');
+    for (let i = 0; i < 23; i++) {
+      nick[i % nick.length]!.textContent = `改名${i}`; // one row changes, as one mutation batch
+      const t0 = performance.now();
+      read(Date.now());
+      batch.push(performance.now() - t0);
+    }
+    return { rows, initial: initial.slice(3), batch: batch.slice(3) };
+  });
+  const withExtension = await busySession(page);
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+
+  // Baseline: the same busy session with no extension loaded.
+  const plainProfile = mkdtempSync(path.join(tmpdir(), 'kefu-bench-plain-'));
+  const plain = await chromium.launchPersistentContext(plainProfile, { executablePath: CHROMIUM, headless: true, args: ['--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  await plain.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    const file = isConsoleHost(url.hostname) ? fixtureFor(url) : null;
+    return file ? route.fulfill({ path: file, contentType: 'text/html; charset=utf-8' }) : route.abort();
+  });
+  const plainPage = await plain.newPage();
+  await plainPage.goto(URL_);
+  await plainPage.waitForSelector('ul.chat-list', { state: 'attached' });
+  await plainPage.evaluate((n) => (window as any).kefuDemo.bulk(n, 3), ROWS);
+  const withoutExtension = await busySession(plainPage);
+  await plain.close();
+  rmSync(plainProfile, { recursive: true, force: true });
+
+  console.log(
+    JSON.stringify({
+      chromium: CHROMIUM,
+      rows: timings.rows,
+      initialRead: summarise(timings.initial),
+      mutationBatch: summarise(timings.batch),
+      busy: { withExtension, withoutExtension },
+    }),
+  );
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
