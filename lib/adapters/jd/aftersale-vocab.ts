@@ -6,7 +6,7 @@
  * from the rule pack's stages (lib/rules/packs/jd.json) and must be checked on a live console.
  */
 import type { AftersaleStage, CaseKind } from '../../rules/schema';
-import { compact } from './label-text';
+import { compact } from '../label-text';
 
 /** Checked in order: 退货退款 before 退款, 未收货退款 before 退款. */
 const KIND_WORDS: [RegExp, CaseKind][] = [

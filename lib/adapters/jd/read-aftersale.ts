@@ -4,7 +4,7 @@ import { parseChinaDateTime } from '../../rules/time-text';
 import type { AfterSaleRead } from '../registry-types';
 import { SelectorProbe, text } from '../selectors';
 import { jdKindOf, jdStageOf } from './aftersale-vocab';
-import { autoActionClause, autoActionOf, leafText, parseAmountFen, readLabelled, valueInText } from './label-text';
+import { autoActionClause, autoActionOf, leafText, parseAmountFen, readLabelled, valueInText } from '../label-text';
 import { JD_AFTERSALE_SELECTORS as S } from './selectors';
 
 /** 服务单号 as CODE id:57650675492 reads it (`[A-Za-z0-9\-]{6,}`); JD's are ~10 digits (4048292768). */

@@ -4,7 +4,7 @@ import { parseChinaDateTime } from '../../rules/time-text';
 import type { AfterSaleRead } from '../registry-types';
 import { SelectorProbe, text } from '../selectors';
 import { pddKindOf, pddStageOf } from './aftersale-vocab';
-import { autoActionClause, autoActionOf, leafText, parseAmountFen, readLabelled, valueInText } from './label-text';
+import { autoActionClause, autoActionOf, leafText, parseAmountFen, readLabelled, valueInText } from '../label-text';
 import { PDD_AFTERSALE_SELECTORS as S } from './selectors';
 
 /** 订单号 like 260909-672850297221479 (§1.6 `orderSn`). */

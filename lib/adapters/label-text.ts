@@ -1,10 +1,9 @@
 /**
  * Reading after-sales pages by their label texts ("售后编号：", "退款金额："), which outlive class
  * renames (consoles-dom.md §1.8 for PDD; §5.5 for JD, whose DOM fallback reads row text by labels).
- * NOTE: an identical copy lives in ../jd/label-text.ts; lift both into lib/adapters/ when a
- * third platform needs it (this task could only create files inside the platform folders).
+ * Shared by the PDD and JD after-sales readers.
  */
-import { text } from '../selectors';
+import { text } from './selectors';
 
 export type LabelSet<K extends string> = Record<K, readonly string[]>;
 
