@@ -46,3 +46,19 @@ describe('diffChat and ticking waiting times', () => {
     expect(diffChat(tick, restarted)?.changed.map((r) => r.key)).toEqual(['1']);
   });
 });
+
+describe('diffChat on a page whose waiting text does not tick', () => {
+  it('an unchanged text stays unchanged however much time passes', async () => {
+    const { vi } = await import('vitest');
+    vi.useFakeTimers({ now: 1_000_000 });
+    try {
+      const first = { conversations: [row('1', { waiting: true, waitingText: '已等待1分30秒', waitingMs: 90_000 })], health };
+      diffChat(null, first);
+      vi.setSystemTime(1_000_000 + 60_000);
+      const later = { conversations: [row('1', { waiting: true, waitingText: '已等待1分30秒', waitingMs: 90_000 })], health };
+      expect(diffChat(first, later)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
