@@ -10,12 +10,9 @@ export class SelectorProbe {
   readonly unparsed = new Set<string>();
 
   one(root: ParentNode, name: string, candidates: SelectorList, required = true): Element | null {
-    for (const css of candidates) {
-      const found = root.querySelector(css);
-      if (found) return found;
-    }
-    if (required) this.missing.add(name);
-    return null;
+    const found = firstMatch(root, candidates);
+    if (!found && required) this.missing.add(name);
+    return found;
   }
 
   all(root: ParentNode, name: string, candidates: SelectorList, required = true): Element[] {
@@ -43,4 +40,13 @@ export class SelectorProbe {
 
 export function text(el: Element | null, max = 500): string {
   return (el?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
+}
+
+/** The first element matching any candidate, in order; stops at the first hit (no wasted queries). */
+export function firstMatch(root: ParentNode, candidates: SelectorList): Element | null {
+  for (const css of candidates) {
+    const found = root.querySelector(css);
+    if (found) return found;
+  }
+  return null;
 }

@@ -1,3 +1,4 @@
+import { firstMatch } from '../adapters/selectors';
 import { attachDraftGuard, type DraftTexts } from '@/components/draft/draft-guard';
 import { mountChipLayer, type PlacedChip } from '@/components/overlay/chip-layer';
 import { chunkDelta, diffChat, type ChatDelta } from '../adapters/diff';
@@ -100,7 +101,7 @@ export function startChatSession(adapter: ConsoleAdapter, chat: ChatAdapter, env
   const followInput = () => {
     const check = env.check;
     if (!check) return;
-    const input = chat.input.map((css) => doc.querySelector(css)).find((el) => el !== null) ?? null;
+    const input = firstMatch(doc, chat.input) ?? null;
     if (input === guarded?.input) return;
     guarded?.detach();
     guarded = null;
@@ -109,7 +110,7 @@ export function startChatSession(adapter: ConsoleAdapter, chat: ChatAdapter, env
       check,
       texts: draftTexts(t),
       guardEnabled: env.guardEnabled,
-      findSendButton: () => chat.send.map((css) => doc.querySelector(css)).find((el) => el !== null) ?? null,
+      findSendButton: () => firstMatch(doc, chat.send) ?? null,
     });
     guarded = { input, detach: guard.detach };
   };

@@ -2,7 +2,7 @@ import type { AfterSaleCase } from '../../domain/aftersale';
 import { parseDeadlineText } from '../../rules/countdown';
 import { parseChinaDateTime } from '../../rules/time-text';
 import type { AfterSaleRead } from '../registry-types';
-import { SelectorProbe, text } from '../selectors';
+import { SelectorProbe, text, firstMatch } from '../selectors';
 import { firstOf, leafElements, parseAmountFen } from './dom';
 import { DOUYIN_AFTERSALE_SELECTORS as A } from './selectors';
 
@@ -283,10 +283,10 @@ function buildCase(raw: RawCase, now: number, probe: SelectorProbe): AfterSaleCa
 /** The containers the observer watches on an after-sales page. */
 export function douyinAftersaleRoots(doc: Document): Element[] {
   for (const group of [A.listRoot, A.tableBody]) {
-    const el = group.map((css) => doc.querySelector(css)).find((found) => found !== null);
+    const el = firstMatch(doc, group);
     if (el) return [el];
   }
-  const field = A.detailField.map((css) => doc.querySelector(css)).find((found) => found !== null);
+  const field = firstMatch(doc, A.detailField);
   const root = field?.closest('#orderAppContainer, #root, main') ?? doc.body;
   return root ? [root] : [];
 }

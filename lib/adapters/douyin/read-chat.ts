@@ -1,7 +1,7 @@
 import type { ConversationRow, Speaker, ThreadMessage } from '../../domain/chat';
 import { parseDurationText, parseRecentClockTime } from '../../rules/time-text';
 import type { ChatRead } from '../registry-types';
-import { SelectorProbe, text } from '../selectors';
+import { SelectorProbe, text, firstMatch } from '../selectors';
 import { firstOf, leafElements, matchesAny } from './dom';
 import { DOUYIN_CHAT_SELECTORS as S, DOUYIN_SIGNALS as SIG } from './selectors';
 
@@ -403,7 +403,7 @@ export function findDouyinRows(doc: Document, keys: Set<string>): Map<string, El
 export function douyinChatRoots(doc: Document): Element[] {
   const roots: Element[] = [];
   for (const group of [S.conversationList, S.messageList]) {
-    const el = group.map((css) => doc.querySelector(css)).find((found) => found !== null);
+    const el = firstMatch(doc, group);
     if (el) roots.push(el);
   }
   return roots;

@@ -1,7 +1,7 @@
 import type { ConversationRow, Speaker, ThreadMessage } from '../../domain/chat';
 import { parseChinaDateTime, parseRecentClockTime } from '../../rules/time-text';
 import type { ChatRead } from '../registry-types';
-import { SelectorProbe, text } from '../selectors';
+import { SelectorProbe, text, firstMatch } from '../selectors';
 import { JD_CHAT_SELECTORS as S } from './selectors';
 
 const THREAD_TAIL = 50;
@@ -141,8 +141,8 @@ export function parseJdTime(value: string, now: number): number | null {
 
 /** The list row of a conversation, for placing its chip; null when not rendered (virtualized). */
 export function findJdRow(doc: Document, key: string): Element | null {
-  const list = S.conversationList.map((css) => doc.querySelector(css)).find((el) => el !== null);
-  const pane = list && S.activePane.map((css) => list.querySelector(css)).find((el) => el !== null);
+  const list = firstMatch(doc, S.conversationList);
+  const pane = list && firstMatch(list, S.activePane);
   if (!pane) return null;
   for (const el of Array.from(pane.querySelectorAll(S.row.join(',')))) if (rowKey(el) === key) return el;
   return null;
@@ -151,8 +151,8 @@ export function findJdRow(doc: Document, key: string): Element | null {
 /** Rows for many keys in one pass over the active pane. */
 export function findJdRows(doc: Document, keys: Set<string>): Map<string, Element> {
   const found = new Map<string, Element>();
-  const list = S.conversationList.map((css) => doc.querySelector(css)).find((el) => el !== null);
-  const pane = list && S.activePane.map((css) => list.querySelector(css)).find((el) => el !== null);
+  const list = firstMatch(doc, S.conversationList);
+  const pane = list && firstMatch(list, S.activePane);
   if (!pane) return found;
   for (const el of Array.from(pane.querySelectorAll(S.row.join(',')))) {
     const key = rowKey(el);
@@ -165,7 +165,7 @@ export function findJdRows(doc: Document, keys: Set<string>): Map<string, Elemen
 export function jdChatRoots(doc: Document): Element[] {
   const roots: Element[] = [];
   for (const group of [S.conversationList, S.messageList]) {
-    const el = group.map((css) => doc.querySelector(css)).find((found) => found !== null);
+    const el = firstMatch(doc, group);
     if (el) roots.push(el);
   }
   return roots;

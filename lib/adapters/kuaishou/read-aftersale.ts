@@ -2,7 +2,7 @@ import type { AfterSaleCase } from '../../domain/aftersale';
 import { parseDeadlineText } from '../../rules/countdown';
 import { parseChinaDateTime } from '../../rules/time-text';
 import type { AfterSaleRead } from '../registry-types';
-import { SelectorProbe, text } from '../selectors';
+import { SelectorProbe, text, firstMatch } from '../selectors';
 import { amountFen, autoAction, kuaishouKind, kuaishouStage } from './case-text';
 import { KUAISHOU_AFTERSALE_LABELS as L, KUAISHOU_AFTERSALE_SELECTORS as S } from './selectors';
 
@@ -114,7 +114,7 @@ function readDeadline(doc: Document, probe: SelectorProbe, now: number, closed: 
  * countdown and steps sit outside the field block). Empty until the fields mount.
  */
 export function kuaishouAfterSaleRoots(doc: Document): Element[] {
-  const label = S.fieldLabel.map((css) => doc.querySelector(css)).find((el) => el !== null);
+  const label = firstMatch(doc, S.fieldLabel);
   const root = label ? (label.closest('main, #root, #main_root') ?? doc.body) : null;
   return root ? [root] : [];
 }

@@ -1,7 +1,7 @@
 import type { ConversationRow, ThreadMessage } from '../../domain/chat';
 import { parseDurationText, parseRecentClockTime } from '../../rules/time-text';
 import type { ChatRead } from '../registry-types';
-import { SelectorProbe, text } from '../selectors';
+import { SelectorProbe, text, firstMatch } from '../selectors';
 import { KUAISHOU_CHAT_SELECTORS as S, KUAISHOU_CHAT_TEXTS as T } from './selectors';
 import { senderTime } from './sender-time';
 
@@ -205,7 +205,7 @@ export function findKuaishouRows(doc: Document, keys: Set<string>): Map<string, 
 /** The containers the observer watches: the session list and the open thread. */
 export function kuaishouChatRoots(doc: Document): Element[] {
   const roots: Element[] = [];
-  const list = S.sessionList.map((css) => doc.querySelector(css)).find((el) => el !== null);
+  const list = firstMatch(doc, S.sessionList);
   if (list) roots.push(list);
   const items = S.message.map((css) => doc.querySelectorAll(css)).find((found) => found.length > 0);
   if (items) {

@@ -2,7 +2,7 @@ import type { AfterSaleCase } from '../../domain/aftersale';
 import { parseDeadlineText } from '../../rules/countdown';
 import { parseChinaDateTime } from '../../rules/time-text';
 import type { AfterSaleRead } from '../registry-types';
-import { SelectorProbe, text } from '../selectors';
+import { SelectorProbe, text, firstMatch } from '../selectors';
 import { pddKindOf, pddStageOf } from './aftersale-vocab';
 import { autoActionClause, autoActionOf, leafText, parseAmountFen, readLabelled, valueInText } from '../label-text';
 import { PDD_AFTERSALE_SELECTORS as S } from './selectors';
@@ -160,7 +160,7 @@ function readCase(root: Element, probe: SelectorProbe, now: number, fallbackId: 
 
 /** The containers an observer watches: the list rows' parent, or the detail page body. */
 export function pddAftersaleRoots(doc: Document): Element[] {
-  const row = S.row.map((css) => doc.querySelector(css)).find((el) => el !== null);
+  const row = firstMatch(doc, S.row);
   const root = row?.parentElement ?? doc.body;
   return root ? [root] : [];
 }

@@ -1,6 +1,6 @@
 import type { ChatSnapshot, ConversationRow, Speaker, ThreadMessage } from '../../domain/chat';
 import { parseChinaDateTime, parseDurationText, parseRecentClockTime } from '../../rules/time-text';
-import { SelectorProbe, text } from '../selectors';
+import { SelectorProbe, text, firstMatch } from '../selectors';
 import { PDD_CHAT_SELECTORS as S } from './selectors';
 
 const THREAD_TAIL = 50;
@@ -162,7 +162,7 @@ export function findPddRows(doc: Document, keys: Set<string>): Map<string, Eleme
 export function pddChatRoots(doc: Document): Element[] {
   const roots: Element[] = [];
   for (const group of [S.conversationList, S.messageList]) {
-    const el = group.map((css) => doc.querySelector(css)).find((found) => found !== null);
+    const el = firstMatch(doc, group);
     if (el) roots.push(el);
   }
   return roots;

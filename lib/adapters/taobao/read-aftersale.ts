@@ -2,7 +2,7 @@ import type { AfterSaleCase } from '../../domain/aftersale';
 import { parseDeadlineText } from '../../rules/countdown';
 import { parseChinaDateTime } from '../../rules/time-text';
 import type { AfterSaleRead } from '../registry-types';
-import { SelectorProbe, text } from '../selectors';
+import { SelectorProbe, text, firstMatch } from '../selectors';
 import { amountFen, AUTO_SENTENCE, autoAction, isDeadlineText, KIND_WORD, STAGE_WORD, taobaoKind, taobaoStage } from './case-text';
 import { disputeRows, findDisputeData, type DisputeRow } from './dispute-data';
 import { DISPUTE_DATA as D, TAOBAO_AFTERSALE_SELECTORS as S, TAOBAO_LABELS as L } from './selectors';
@@ -194,7 +194,7 @@ function safeUrl(href: string): URL | null {
 /** The containers the observer watches: the list table/rows, or the detail body. */
 export function taobaoAfterSaleRoots(doc: Document): Element[] {
   for (const group of [S.tableBody, S.disputeRow]) {
-    const el = group.map((css) => doc.querySelector(css)).find((found) => found !== null);
+    const el = firstMatch(doc, group);
     if (el) return [group === S.disputeRow ? (el.parentElement ?? el) : el];
   }
   return doc.body ? [doc.body] : [];

@@ -1,7 +1,7 @@
 import type { ConversationRow, Speaker, ThreadMessage } from '../../domain/chat';
 import { parseChinaDateTime } from '../../rules/time-text';
 import type { ChatRead } from '../registry-types';
-import { SelectorProbe, text } from '../selectors';
+import { SelectorProbe, text, firstMatch } from '../selectors';
 import { TAOBAO_HISTORY_SELECTORS as S, TAOBAO_ROBOT_NAME } from './selectors';
 
 const THREAD_MAX = 200;
@@ -57,7 +57,7 @@ export function readTaobaoChatHistory(doc: Document, now: number): TaobaoHistory
 
 function historyRoot(doc: Document): ParentNode | 'elsewhere' | null {
   if (S.results.some((css) => doc.querySelector(css))) return doc;
-  const frame = S.frame.map((css) => doc.querySelector(css)).find((el) => el !== null) as HTMLIFrameElement | undefined;
+  const frame = firstMatch(doc, S.frame) as HTMLIFrameElement | undefined;
   if (!frame) return null;
   try {
     const inner = frame.contentDocument;
@@ -147,7 +147,7 @@ function historyTime(shown: string, now: number): number | null {
 export function taobaoHistoryRoots(doc: Document): Element[] {
   const root = historyRoot(doc);
   if (root === null || root === 'elsewhere') return [];
-  const results = S.results.map((css) => root.querySelector(css)).find((el) => el !== null);
+  const results = firstMatch(root, S.results);
   const thread = root.querySelector(S.message[0])?.parentElement ?? null;
   return [results, thread].filter((el, i, all): el is Element => !!el && all.indexOf(el) === i && !(i > 0 && all[0]?.contains(el)));
 }
