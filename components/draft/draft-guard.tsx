@@ -72,15 +72,19 @@ export function attachDraftGuard(input: HTMLTextAreaElement, options: DraftGuard
   const confirming = signal(false);
   const passedOnce = signal(false);
 
-  function measure() {
-    const rect = input.getBoundingClientRect();
+  /** The host's text styles: read when the draft or the window changes, not on every position check. */
+  function mirrorStyles() {
     const computed = win.getComputedStyle(input);
     const styles: Record<string, string> = {};
     for (const key of MIRRORED_STYLES) styles[key] = computed[key];
+    mirrorStyle.value = styles;
+  }
+
+  function measure() {
+    const rect = input.getBoundingClientRect();
     batch(() => {
       box.value = { top: rect.top, left: rect.left, width: rect.width, height: rect.height };
       scrollTop.value = input.scrollTop;
-      mirrorStyle.value = styles;
     });
   }
 
@@ -94,6 +98,7 @@ export function attachDraftGuard(input: HTMLTextAreaElement, options: DraftGuard
       text.value = value;
       findings.value = found;
     });
+    mirrorStyles();
     measure();
   }
 
@@ -159,12 +164,16 @@ export function attachDraftGuard(input: HTMLTextAreaElement, options: DraftGuard
   };
   const onInput = () => refresh();
   const onScroll = () => measure();
+  const onResize = () => {
+    mirrorStyles();
+    measure();
+  };
 
   input.addEventListener('keydown', onKeyDown, true);
   input.addEventListener('input', onInput);
   input.addEventListener('scroll', onScroll, { passive: true });
   doc.addEventListener('click', onClick, true);
-  win.addEventListener('resize', onScroll);
+  win.addEventListener('resize', onResize);
   const timer = win.setInterval(() => {
     if (input.value !== checkedText) refresh();
     else measure();
@@ -290,6 +299,7 @@ export function attachDraftGuard(input: HTMLTextAreaElement, options: DraftGuard
     );
   }
 
+  mirrorStyles();
   render(
     <>
       <Mirror />
@@ -308,7 +318,7 @@ export function attachDraftGuard(input: HTMLTextAreaElement, options: DraftGuard
       input.removeEventListener('input', onInput);
       input.removeEventListener('scroll', onScroll);
       doc.removeEventListener('click', onClick, true);
-      win.removeEventListener('resize', onScroll);
+      win.removeEventListener('resize', onResize);
       win.clearInterval(timer);
       render(null, mount);
       host.remove();

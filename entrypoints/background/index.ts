@@ -55,7 +55,7 @@ export default defineBackground(() => {
     if (message.type === 'aftersale/update') {
       return run(async () => {
         const result = await ingestCases(db, message, tabId, Date.now());
-        await tracker.onAlarm(Date.now()); // refresh the badge's degraded state
+        await tracker.refresh(Date.now());
         return { ok: true, ...result } satisfies AftersaleUpdateReply;
       }).catch((error: unknown): AftersaleUpdateReply => ({ ok: false, error: String(error) }));
     }
@@ -63,7 +63,7 @@ export default defineBackground(() => {
       return run(async () => {
         if (tabId !== null)
           await db.tabs.put({ tabId, platform: message.platform, shop: null, url: message.url, health: { missingSelectors: [], unparsedFields: [] }, degraded: false, recognised: true, note: message.note, updatedAt: Date.now() });
-        await tracker.onAlarm(Date.now());
+        await tracker.refresh(Date.now());
         return { ok: true } satisfies SettingsReply;
       });
     }
@@ -71,7 +71,7 @@ export default defineBackground(() => {
       return run(async () => {
         if (tabId !== null)
           await db.tabs.put({ tabId, platform: null, shop: null, url: message.url, health: message.health, degraded: true, recognised: false, updatedAt: Date.now() });
-        await tracker.onAlarm(Date.now());
+        await tracker.refresh(Date.now());
         return { ok: true, deadlines: [], degraded: true } satisfies ChatUpdateReply;
       });
     }

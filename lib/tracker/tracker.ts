@@ -19,6 +19,11 @@ export class Tracker {
     await this.settle(now);
   }
 
+  /** After anything that changes what the badge shows (a tab's health, a page seen): same settle. */
+  async refresh(now: number): Promise<void> {
+    await this.settle(now);
+  }
+
   async onChatUpdate(update: ChatUpdate, tabId: number | null, now: number): Promise<{ deadlines: ChipDeadline[]; degraded: boolean }> {
     const result = await ingestChat(this.ports, this.cache, update, tabId, now);
     for (const id of result.answered) await this.ports.notifier.clear(id);
