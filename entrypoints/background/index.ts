@@ -6,7 +6,6 @@ import { RulesProvider } from '@/lib/rules/provider';
 import { KefuDB } from '@/lib/store/db';
 import { checkMessage } from '@/lib/compliance';
 import { ShopLexiconProvider } from '@/lib/compliance/shop-lexicon';
-import { ingestCases } from '@/lib/tracker/cases';
 import { serial } from '@/lib/tracker/serial';
 import { Tracker } from '@/lib/tracker/tracker';
 
@@ -54,9 +53,8 @@ export default defineBackground(() => {
     }
     if (message.type === 'aftersale/update') {
       return run(async () => {
-        const result = await ingestCases(db, message, tabId, Date.now());
-        await tracker.refresh(Date.now());
-        return { ok: true, ...result } satisfies AftersaleUpdateReply;
+        const { degraded } = await tracker.onAftersaleUpdate(message, tabId, Date.now());
+        return { ok: true, degraded } satisfies AftersaleUpdateReply;
       }).catch((error: unknown): AftersaleUpdateReply => ({ ok: false, error: String(error) }));
     }
     if (message.type === 'page/seen') {
@@ -93,9 +91,10 @@ export default defineBackground(() => {
 
   browser.notifications.onClicked.addListener((notificationId) => {
     void run(async () => {
-      const conversation = await db.conversations.get(notificationId);
-      if (conversation?.tabId == null) return;
-      const tab = await browser.tabs.update(conversation.tabId, { active: true }).catch(() => null);
+      // A warning's id is its conversation's or case's record id: focus the tab that showed it.
+      const shownIn = (await db.conversations.get(notificationId)) ?? (await db.cases.get(notificationId));
+      if (shownIn?.tabId == null) return;
+      const tab = await browser.tabs.update(shownIn.tabId, { active: true }).catch(() => null);
       if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
     }).catch(report('notification click'));
   });

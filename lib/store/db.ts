@@ -51,6 +51,8 @@ export interface WarningRecord {
   firedAt: number | null;
   /** The text shown, kept as the alert log. */
   message: string | null;
+  /** Set for an after-sales case's ladder (its `deadlineId` is the case's stage key, not a reply clock). */
+  caseRecordId?: string;
 }
 
 export interface TabRecord {
@@ -90,6 +92,30 @@ export interface CaseRecord {
   tabId: number | null;
   firstSeenAt: number;
   lastSeenAt: number;
+  /** When the page that last reported this case read it: an older snapshot never overwrites a newer one. */
+  observedAt: number;
+  /** The current stage's clock (lib/aftersale/case-rules.ts), recomputed on every sighting. */
+  stageKey: string;
+  ruleId: string | null;
+  stageStartedAt: number | null;
+  ruleDueAt: number | null;
+  /** Page deadline when shown, else the rule's; null when neither is known or the case is closed. */
+  dueAt: number | null;
+  /** Page − rule deadline when both are known. */
+  differenceMs: number | null;
+  /** When the first ladder warning is due (indexed: the badge counts cases at risk). */
+  riskFrom: number | null;
+}
+
+/** The agent's progress through a case's side-panel checklist. */
+export interface ChecklistRecord {
+  /** The case record id. */
+  caseId: string;
+  ticked: string[];
+  note: string;
+  /** The stage the agent last saw the checklist in: a newer stage highlights the steps that now apply. */
+  seenStage: string | null;
+  updatedAt: number;
 }
 
 /** Small named documents (settings), each validated with zod where it is read. */
@@ -108,6 +134,7 @@ export class KefuDB extends Dexie {
   tabs!: EntityTable<TabRecord, 'tabId'>;
   settings!: EntityTable<SettingRecord, 'key'>;
   cases!: EntityTable<CaseRecord, 'id'>;
+  checklists!: EntityTable<ChecklistRecord, 'caseId'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -122,5 +149,24 @@ export class KefuDB extends Dexie {
     this.version(2).stores({ settings: '&key' });
     // v3: after-sales cases read from console pages.
     this.version(3).stores({ cases: '&id, [platform+shop], pageDeadline, lastSeenAt' });
+    // v4: case clocks (indexed by when their warnings start) and checklist progress per case.
+    // Existing cases get empty clock fields; the next sighting of each case fills them in.
+    this.version(4)
+      .stores({ cases: '&id, [platform+shop], pageDeadline, lastSeenAt, riskFrom', checklists: '&caseId' })
+      .upgrade((tx) =>
+        tx
+          .table('cases')
+          .toCollection()
+          .modify((c: Partial<CaseRecord>) => {
+            c.observedAt ??= c.lastSeenAt ?? 0;
+            c.stageKey ??= '';
+            c.ruleId ??= null;
+            c.stageStartedAt ??= null;
+            c.ruleDueAt ??= null;
+            c.dueAt ??= c.pageDeadline ?? null;
+            c.differenceMs ??= null;
+            c.riskFrom ??= null;
+          }),
+      );
   }
 }

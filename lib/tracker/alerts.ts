@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import { formatDuration } from '../i18n';
 import type { ReplyRule } from '../rules/schema';
-import type { DeadlineRecord, WarningRecord } from '../store/db';
+import type { CaseRecord, DeadlineRecord, WarningRecord } from '../store/db';
+import { caseDeadlineId } from './cases';
 import { TRACKER_TUNING, type TrackerPorts } from './ports';
 
 function findRule(ports: TrackerPorts, deadline: DeadlineRecord): ReplyRule | null {
@@ -9,11 +10,23 @@ function findRule(ports: TrackerPorts, deadline: DeadlineRecord): ReplyRule | nu
   return pack.ok ? (pack.pack.replyRules.find((r) => r.id === deadline.ruleId) ?? null) : null;
 }
 
+/** More alerts than this at one moment (a machine waking from sleep) become one summary. */
+const SUMMARY_ABOVE = 3;
+export const SUMMARY_NOTIFICATION_ID = 'kefu-guard-summary';
+
+interface Alert {
+  id: string;
+  title: string;
+  message: string;
+  dueAt: number;
+}
+
 /**
- * Show every warning that is due. A deadline with several due rungs (the worker slept through
- * them) gets one notification, worded for the current moment. Notifications are shown before
- * the rungs are marked fired: a worker killed in between re-shows the same notification id
- * (replacing it) rather than losing the alert.
+ * Show every warning that is due: reply clocks and after-sales ladders alike. A deadline with
+ * several due rungs (the worker slept through them) gets one notification, worded for the current
+ * moment; more than a few at once become one summary, nearest deadline first, instead of a storm.
+ * Notifications are shown before the rungs are marked fired: a worker killed in between re-shows
+ * the same notification id (replacing it) rather than losing the alert.
  */
 export async function fireDueWarnings(ports: TrackerPorts, now: number): Promise<number> {
   const { db } = ports;
@@ -25,37 +38,69 @@ export async function fireDueWarnings(ports: TrackerPorts, now: number): Promise
   const byDeadline = new Map<string, WarningRecord[]>();
   for (const w of due) byDeadline.set(w.deadlineId, [...(byDeadline.get(w.deadlineId) ?? []), w]);
 
-  const deadlines = await db.deadlines.bulkGet([...byDeadline.keys()]);
   const updates: WarningRecord[] = [];
-  let shown = 0;
-  for (const deadline of deadlines) {
-    if (!deadline) continue;
-    const rungs = byDeadline.get(deadline.id)!;
-    const rule = findRule(ports, deadline);
-    let state: WarningRecord['state'] = 'fired';
-    let message: string | null = null;
-    if (deadline.state !== 'open' || !rule) state = 'cancelled';
-    else if (now > deadline.dueAt + TRACKER_TUNING.lateAlertGraceMs) state = 'expired';
-    else {
-      const conversation = await db.conversations.get(deadline.conversationId);
-      const nick = conversation?.nick || ports.t('unknownBuyer');
-      const shop = conversation?.shop ?? '';
-      const missLabel = rule.missLabel[ports.locale];
-      // An alarm may arrive up to the tolerance early: word the warning for its own moment.
-      const at = Math.max(now, ...rungs.map((rung) => rung.warnAt));
-      const waited = formatDuration(at - deadline.startedAt, ports.locale);
-      message =
-        at < deadline.dueAt
-          ? ports.t('warnSoon', [nick, waited, formatDuration(deadline.dueAt - at, ports.locale), missLabel])
-          : ports.t('warnLate', [nick, waited, missLabel]);
-      const title = ports.t('notifyTitle', [ports.t(`platform_${deadline.platform}`), shop === 'default' ? ports.t('defaultShop') : shop]);
-      await ports.notifier.show(deadline.conversationId, title, message);
-      shown++;
-    }
-    for (const rung of rungs) updates.push({ ...rung, state, firedAt: state === 'fired' ? now : null, message });
+  const alerts: Alert[] = [];
+  const settle = (rungs: WarningRecord[], outcome: { state: WarningRecord['state']; alert?: Alert }) => {
+    if (outcome.alert) alerts.push(outcome.alert);
+    for (const rung of rungs) updates.push({ ...rung, state: outcome.state, firedAt: outcome.state === 'fired' ? now : null, message: outcome.alert?.message ?? null });
+  };
+  const replyIds = [...byDeadline.keys()].filter((id) => !byDeadline.get(id)![0]!.caseRecordId);
+  const caseIds = [...byDeadline.keys()].filter((id) => byDeadline.get(id)![0]!.caseRecordId);
+  for (const deadline of await db.deadlines.bulkGet(replyIds)) {
+    if (deadline) settle(byDeadline.get(deadline.id)!, await replyAlert(ports, deadline, byDeadline.get(deadline.id)!, now));
+  }
+  const cases = await db.cases.bulkGet(caseIds.map((id) => byDeadline.get(id)![0]!.caseRecordId!));
+  caseIds.forEach((deadlineId, i) => settle(byDeadline.get(deadlineId)!, caseAlert(ports, cases[i], deadlineId, byDeadline.get(deadlineId)!, now)));
+
+  if (alerts.length > SUMMARY_ABOVE) {
+    alerts.sort((a, b) => a.dueAt - b.dueAt);
+    const lines = alerts.slice(0, 5).map((a) => a.message);
+    await ports.notifier.show(SUMMARY_NOTIFICATION_ID, ports.t('summaryTitle', [String(alerts.length)]), lines.join('\n'));
+  } else {
+    for (const alert of alerts) await ports.notifier.show(alert.id, alert.title, alert.message);
   }
   await db.warnings.bulkPut(updates);
-  return shown;
+  return alerts.length;
+}
+
+/** The moment a warning speaks for: an alarm may arrive up to the tolerance early. */
+const alertMoment = (rungs: WarningRecord[], now: number) => Math.max(now, ...rungs.map((rung) => rung.warnAt));
+
+const shopName = (ports: TrackerPorts, shop: string) => (shop === 'default' ? ports.t('defaultShop') : shop);
+
+async function replyAlert(ports: TrackerPorts, deadline: DeadlineRecord, rungs: WarningRecord[], now: number): Promise<{ state: WarningRecord['state']; alert?: Alert }> {
+  const rule = findRule(ports, deadline);
+  if (deadline.state !== 'open' || !rule) return { state: 'cancelled' };
+  if (now > deadline.dueAt + TRACKER_TUNING.lateAlertGraceMs) return { state: 'expired' };
+  const conversation = await ports.db.conversations.get(deadline.conversationId);
+  const nick = conversation?.nick || ports.t('unknownBuyer');
+  const missLabel = rule.missLabel[ports.locale];
+  const at = alertMoment(rungs, now);
+  const waited = formatDuration(at - deadline.startedAt, ports.locale);
+  const message =
+    at < deadline.dueAt
+      ? ports.t('warnSoon', [nick, waited, formatDuration(deadline.dueAt - at, ports.locale), missLabel])
+      : ports.t('warnLate', [nick, waited, missLabel]);
+  const title = ports.t('notifyTitle', [ports.t(`platform_${deadline.platform}`), shopName(ports, conversation?.shop ?? '')]);
+  return { state: 'fired', alert: { id: deadline.conversationId, title, message, dueAt: deadline.dueAt } };
+}
+
+function caseAlert(ports: TrackerPorts, record: CaseRecord | undefined, deadlineId: string, rungs: WarningRecord[], now: number): { state: WarningRecord['state']; alert?: Alert } {
+  // The ladder belongs to one run of one stage: a case that moved on or closed is not warned about.
+  if (!record || record.dueAt === null || caseDeadlineId(record.id, record.stageKey) !== deadlineId) return { state: 'cancelled' };
+  if (now > record.dueAt + TRACKER_TUNING.lateAlertGraceMs) return { state: 'expired' };
+  const pack = ports.rules(record.platform);
+  const rule = pack.ok && record.ruleId ? pack.pack.aftersaleRules.find((r) => r.id === record.ruleId) : undefined;
+  const what = [record.kindText, record.stageText].filter(Boolean).join('·');
+  const outcome = rule?.onTimeoutText[ports.locale] ?? record.autoActionText ?? ports.t('caseOutcomeUnknown');
+  const next = rule?.label[ports.locale] ?? record.stageText;
+  const at = alertMoment(rungs, now);
+  const message =
+    at < record.dueAt
+      ? ports.t('caseWarnSoon', [record.caseId, what, formatDuration(record.dueAt - at, ports.locale), outcome, next])
+      : ports.t('caseWarnLate', [record.caseId, what, outcome, next]);
+  const title = ports.t('caseNotifyTitle', [ports.t(`platform_${record.platform}`), shopName(ports, record.shop)]);
+  return { state: 'fired', alert: { id: record.id, title, message, dueAt: record.dueAt } };
 }
 
 /** Keep exactly one alarm: at the earliest pending warning, found through the index. */
@@ -69,13 +114,19 @@ export async function rearm(ports: TrackerPorts): Promise<number | null> {
   return next?.warnAt ?? null;
 }
 
-/** Conversations whose warning ladder has started and are still unanswered. */
+/** Conversations still unanswered and cases still open whose warning ladder has started. */
 export async function countAtRisk(ports: TrackerPorts, now: number): Promise<number> {
   const risky = await ports.db.deadlines
     .where('[state+riskFrom]')
     .between(['open', Dexie.minKey], ['open', now], true, true)
     .toArray();
-  return new Set(risky.map((d) => d.conversationId)).size;
+  // A case long past its deadline (not seen since) is the popup's business, not the badge's.
+  const cases = await ports.db.cases
+    .where('riskFrom')
+    .belowOrEqual(now)
+    .filter((c) => c.dueAt !== null && now <= c.dueAt + TRACKER_TUNING.lateAlertGraceMs)
+    .count();
+  return new Set(risky.map((d) => d.conversationId)).size + cases;
 }
 
 export async function refreshBadge(ports: TrackerPorts, now: number): Promise<void> {

@@ -1,6 +1,7 @@
-import type { ChatUpdate, ChipDeadline } from '../messaging/protocol';
+import type { AftersaleUpdate, ChatUpdate, ChipDeadline } from '../messaging/protocol';
 import { fireDueWarnings, rearm, refreshBadge } from './alerts';
 import { StoreCache } from './cache';
+import { ingestCases, type CaseIngestResult } from './cases';
 import { ingestChat } from './ingest';
 import type { TrackerPorts } from './ports';
 
@@ -29,6 +30,13 @@ export class Tracker {
     for (const id of result.answered) await this.ports.notifier.clear(id);
     await this.settle(now);
     return { deadlines: await this.chipDeadlines(update.snapshot.platform, update.snapshot.shop), degraded: result.degraded };
+  }
+
+  async onAftersaleUpdate(update: AftersaleUpdate, tabId: number | null, now: number): Promise<CaseIngestResult> {
+    const result = await ingestCases(this.ports, update, tabId, now);
+    for (const id of result.settled) await this.ports.notifier.clear(id);
+    await this.settle(now);
+    return result;
   }
 
   async onTabClosed(tabId: number, now: number): Promise<void> {
