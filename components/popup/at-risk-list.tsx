@@ -1,10 +1,11 @@
 import type { Signal } from '@preact/signals';
 import type { AtRiskRow } from '@/lib/tracker/at-risk';
 import type { TabRecord } from '@/lib/store/db';
-import { formatClock } from '@/lib/i18n';
+import { formatClock, type Locale } from '@/lib/i18n';
 
 export interface PopupTexts {
   t: (key: string, subs?: string[]) => string;
+  locale: Locale;
   ruleLabel: (platform: AtRiskRow['platform'], ruleId: string) => string;
   /** What the buyer's last message is baiting the agent into, with a safe reply (or null). */
   bait: (row: AtRiskRow) => { reason: string; safeReply: string } | null;
@@ -34,48 +35,42 @@ export function DegradedRows({ tabs, texts }: { tabs: TabRecord[]; texts: PopupT
   );
 }
 
-export function AtRiskList({ rows, now, texts }: { rows: AtRiskRow[]; now: Signal<number>; texts: PopupTexts }) {
-  if (rows.length === 0) return <li class="empty">{texts.t('popupEmpty')}</li>;
+/** One waiting buyer: who, which clock, the bait in their message if any, and time left. */
+export function ChatRow({ row, now, texts }: { row: AtRiskRow; now: Signal<number>; texts: PopupTexts }) {
+  const left = row.dueAt - now.value;
+  const tone = left <= 0 ? 'late' : row.atRisk ? 'soon' : 'ok';
+  const bait = texts.bait(row);
   return (
-    <>
-      {rows.map((row) => {
-        const left = row.dueAt - now.value;
-        const tone = left <= 0 ? 'late' : row.atRisk ? 'soon' : 'ok';
-        return (
-          <li class={`row ${tone}`} key={row.conversationId} data-testid="risk-row" data-conversation={row.conversationId}>
-            <div class="who">
-              <span class="nick">{row.nick || row.conversationId.split(':').pop()}</span>
-              <span class="where">
-                {texts.t(`platform_${row.platform}`)} · {row.shop === 'default' ? texts.t('defaultShop') : row.shop}
-              </span>
-            </div>
-            <div class="rule">
-              {texts.ruleLabel(row.platform, row.ruleId)}
-              {row.lapsedRuleIds.length > 0 && row.lapsedRuleIds[row.lapsedRuleIds.length - 1] !== row.ruleId && (
-                <span class="lapsed"> · {row.lapsedRuleIds.map((id) => texts.ruleLabel(row.platform, id)).join('、')} ✕</span>
-              )}
-            </div>
-            {(() => {
-              const bait = texts.bait(row);
-              return bait ? (
-                <div class="bait" data-testid="buyer-bait">
-                  ⚠ {bait.reason}
-                  <div class="safe">
-                    {texts.t('popupSafeReply')}
-                    {bait.safeReply}
-                  </div>
-                </div>
-              ) : null;
-            })()}
-            <div class="left" data-testid="countdown">
-              {left <= 0 ? texts.t('popupOverdue', [formatClock(-left)]) : texts.t('popupLeft', [formatClock(left)])}
-            </div>
-          </li>
-        );
-      })}
-    </>
+    <li class={`row ${tone}`} data-testid="risk-row" data-conversation={row.conversationId}>
+      <div class="who">
+        <span class="nick">{row.nick || row.conversationId.split(':').pop()}</span>
+        <span class="where">
+          {texts.t(`platform_${row.platform}`)} · {shopLabel(row.shop, texts)}
+        </span>
+      </div>
+      <div class="rule">
+        {texts.ruleLabel(row.platform, row.ruleId)}
+        {row.lapsedRuleIds.length > 0 && row.lapsedRuleIds[row.lapsedRuleIds.length - 1] !== row.ruleId && (
+          <span class="lapsed"> · {row.lapsedRuleIds.map((id) => texts.ruleLabel(row.platform, id)).join('、')} ✕</span>
+        )}
+      </div>
+      {bait && (
+        <div class="bait" data-testid="buyer-bait">
+          ⚠ {bait.reason}
+          <div class="safe">
+            {texts.t('popupSafeReply')}
+            {bait.safeReply}
+          </div>
+        </div>
+      )}
+      <div class="left" data-testid="countdown">
+        {left <= 0 ? texts.t('popupOverdue', [formatClock(-left)]) : texts.t('popupLeft', [formatClock(left)])}
+      </div>
+    </li>
   );
 }
+
+export const shopLabel = (shop: string, texts: PopupTexts) => (shop === 'default' ? texts.t('defaultShop') : shop);
 
 export interface ExemptionNotice {
   id: string;

@@ -1,36 +1,43 @@
 import type { Signal } from '@preact/signals';
 import type { CaseRecord } from '@/lib/store/db';
-import { formatClock } from '@/lib/i18n';
-import type { PopupTexts } from './at-risk-list';
+import { formatClock, formatDuration } from '@/lib/i18n';
+import { formatUntil } from '@/lib/rules/effective';
+import { shopLabel, type PopupTexts } from './at-risk-list';
 
-/** After-sales cases read from console pages, the nearest page deadline first. */
-export function CaseList({ cases, now, texts }: { cases: CaseRecord[]; now: Signal<number>; texts: PopupTexts }) {
-  if (cases.length === 0) return null;
-  const sorted = [...cases].sort((a, b) => (a.pageDeadline ?? Infinity) - (b.pageDeadline ?? Infinity) || a.id.localeCompare(b.id));
+const SHANGHAI_OFFSET_MINUTES = 480;
+
+/** One after-sales case: what it is, where it stands, what the platform does at the deadline, time left. */
+export function CaseRow({ record, stale, now, texts, onOpen }: { record: CaseRecord; stale: boolean; now: Signal<number>; texts: PopupTexts; onOpen: (caseId: string) => void }) {
+  const left = record.dueAt === null ? null : record.dueAt - now.value;
+  const tone = left === null ? 'ok' : left <= 0 ? 'late' : record.riskFrom !== null && record.riskFrom <= now.value ? 'soon' : 'ok';
   return (
-    <>
-      <li class="section">{texts.t('popupCases')}</li>
-      {sorted.map((c) => {
-        const left = c.pageDeadline === null ? null : c.pageDeadline - now.value;
-        const tone = left === null ? 'ok' : left <= 0 ? 'late' : left <= 4 * 3_600_000 ? 'soon' : 'ok';
-        return (
-          <li class={`row ${tone}`} key={c.id} data-testid="case-row" data-case={c.id}>
-            <div class="who">
-              <span class="nick">{c.kindText || c.kind || '售后'}</span>
-              <span class="where">
-                {texts.t(`platform_${c.platform}`)} · {c.caseId}
-              </span>
-            </div>
-            <div class="rule">
-              {c.stageText}
-              {c.autoActionText ? ` · ${c.autoActionText}` : ''}
-            </div>
-            <div class="left">
-              {left === null ? texts.t('popupCaseNoDeadline') : left <= 0 ? texts.t('popupOverdue', [formatClock(-left)]) : texts.t('popupLeft', [formatClock(left)])}
-            </div>
-          </li>
-        );
-      })}
-    </>
+    <li class={`row ${tone}`} data-testid="case-row" data-case={record.id}>
+      <div class="who">
+        <span class="nick">{record.kindText || texts.t('caseKindUnknown')}</span>
+        <span class="where">
+          {texts.t(`platform_${record.platform}`)} · {shopLabel(record.shop, texts)} · {record.caseId}
+        </span>
+      </div>
+      <div class="rule">
+        {record.stageText}
+        {record.autoActionText ? ` · ${record.autoActionText}` : ''}
+      </div>
+      {record.differenceMs !== null && Math.abs(record.differenceMs) > 60_000 && (
+        <div class="note" data-testid="deadline-conflict">
+          {texts.t(record.differenceMs < 0 ? 'caseDeadlineEarlier' : 'caseDeadlineLater', [formatDuration(Math.abs(record.differenceMs), texts.locale)])}
+        </div>
+      )}
+      {stale && (
+        <div class="note" data-testid="case-stale">
+          {texts.t('caseNotSeenSince', [formatUntil(new Date(record.lastSeenAt).toISOString(), SHANGHAI_OFFSET_MINUTES)])}
+        </div>
+      )}
+      <div class="left">
+        {left === null ? texts.t('popupCaseNoDeadline') : left <= 0 ? texts.t('popupOverdue', [formatClock(-left)]) : texts.t('popupLeft', [formatClock(left)])}
+      </div>
+      <button class="link" type="button" data-testid="open-checklist" onClick={() => onOpen(record.id)}>
+        {texts.t('caseOpenChecklist')}
+      </button>
+    </li>
   );
 }

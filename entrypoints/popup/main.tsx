@@ -1,8 +1,9 @@
 import { render } from 'preact';
 import { signal } from '@preact/signals';
 import { liveQuery } from 'dexie';
-import { AtRiskList, DegradedRows, ExemptionRows, type ExemptionNotice, type PopupTexts } from '@/components/popup/at-risk-list';
-import { CaseList } from '@/components/popup/case-list';
+import { DegradedRows, ExemptionRows, type ExemptionNotice, type PopupTexts } from '@/components/popup/at-risk-list';
+import { QueueFilters, QueueList } from '@/components/popup/queue-list';
+import { openCaseChecklist } from '@/components/sidepanel/open';
 import { PLATFORM_IDS } from '@/lib/domain/platform';
 import { checkBuyerMessage } from '@/lib/compliance';
 import { activeExemptions, formatUntil } from '@/lib/rules/effective';
@@ -10,12 +11,14 @@ import { localeOf } from '@/lib/i18n';
 import { loadRulePack } from '@/lib/rules/packs';
 import { KefuDB, type CaseRecord, type ConversationRecord, type DeadlineRecord, type TabRecord } from '@/lib/store/db';
 import { atRiskRows } from '@/lib/tracker/at-risk';
+import { buildQueue, NO_FILTER, queueFacets, type QueueFilter } from '@/lib/queue/queue';
 
 const db = new KefuDB();
 const locale = localeOf(browser.i18n.getUILanguage());
 const t = (key: string, subs?: string[]) => browser.i18n.getMessage(key as never, subs) || key;
 const texts: PopupTexts = {
   t,
+  locale,
   ruleLabel(platform, ruleId) {
     const pack = loadRulePack(platform);
     return (pack.ok && pack.pack.replyRules.find((r) => r.id === ruleId)?.label[locale]) || ruleId;
@@ -32,6 +35,15 @@ const conversations = signal(new Map<string, ConversationRecord>());
 const tabs = signal<TabRecord[]>([]);
 const cases = signal<CaseRecord[]>([]);
 const error = signal<string | null>(null);
+const filter = signal<QueueFilter>(NO_FILTER);
+// Known before any click: the side panel must open while the click's user gesture lasts.
+let windowId: number | undefined;
+void browser.windows.getCurrent().then((w) => (windowId = w.id));
+const openCase = (caseId: string) => {
+  openCaseChecklist(caseId, { windowId })
+    .then((how) => how !== 'tab' && window.close())
+    .catch((e: unknown) => (error.value = String(e)));
+};
 
 liveQuery(async () => {
   const deadlines = await db.deadlines.where('[state+dueAt]').between(['open', -Infinity], ['open', Infinity]).toArray();
@@ -66,6 +78,8 @@ function exemptionNotices(at: number): ExemptionNotice[] {
 }
 
 function Popup() {
+  const chats = atRiskRows(open.value, conversations.value, now.value);
+  const facets = queueFacets(chats, cases.value);
   return (
     <>
       <h1>{t('popupTitle')}</h1>
@@ -73,8 +87,8 @@ function Popup() {
         {error.value && <li class="error">{t('popupStorageError', [error.value])}</li>}
         <DegradedRows tabs={tabs.value} texts={texts} />
         <ExemptionRows notices={exemptionNotices(now.value)} texts={texts} />
-        <AtRiskList rows={atRiskRows(open.value, conversations.value, now.value)} now={now} texts={texts} />
-        <CaseList cases={cases.value} now={now} texts={texts} />
+        <QueueFilters filter={filter} platforms={facets.platforms} shops={facets.shops} texts={texts} />
+        <QueueList items={buildQueue(chats, cases.value, now.value, filter.value)} now={now} texts={texts} onOpenCase={openCase} />
       </ul>
     </>
   );
