@@ -1,4 +1,5 @@
 import { catalogTranslateFromBrowser } from './i18n';
+import { openCaseChecklist } from '@/components/sidepanel/open';
 import { chromeAlarms, chromeNotifier, NEXT_WARNING_ALARM } from './ports';
 import { localeOf } from '@/lib/i18n';
 import { ToBackground, type AftersaleUpdateReply, type ChatUpdateReply, type DraftCheckReply, type SettingsReply } from '@/lib/messaging/protocol';
@@ -42,6 +43,12 @@ export default defineBackground(() => {
         return Promise.resolve<DraftCheckReply>({ ok: false, error: String(error) });
       }
     }
+    if (message.type === 'case/open-checklist') {
+      // Opened before anything is awaited: Chrome allows it only while the click's gesture lasts.
+      return openCaseChecklist(message.caseRecordId, { tabId: tabId ?? undefined })
+        .then((): SettingsReply => ({ ok: true }))
+        .catch((error: unknown): SettingsReply => ({ ok: false, error: String(error) }));
+    }
     if (message.type === 'settings/set-lexicon') {
       return run(() => lexicon.set(message.lexicon, Date.now())).then((r): SettingsReply => r);
     }
@@ -53,8 +60,8 @@ export default defineBackground(() => {
     }
     if (message.type === 'aftersale/update') {
       return run(async () => {
-        const { degraded } = await tracker.onAftersaleUpdate(message, tabId, Date.now());
-        return { ok: true, degraded } satisfies AftersaleUpdateReply;
+        const { degraded, cases } = await tracker.onAftersaleUpdate(message, tabId, Date.now());
+        return { ok: true, degraded, cases } satisfies AftersaleUpdateReply;
       }).catch((error: unknown): AftersaleUpdateReply => ({ ok: false, error: String(error) }));
     }
     if (message.type === 'page/seen') {

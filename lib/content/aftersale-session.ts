@@ -4,6 +4,7 @@ import type { AfterSaleCase } from '../domain/aftersale';
 import type { AftersaleUpdate } from '../messaging/protocol';
 import { parseAftersaleUpdateReply } from '../messaging/reply-guards';
 import type { Session, SessionEnv } from './context';
+import { mountCaseChip } from '@/components/overlay/case-chip';
 
 type AftersaleAdapter = NonNullable<ConsoleAdapter['aftersale']>;
 
@@ -29,8 +30,18 @@ export function startAftersaleSession(
   kind: 'aftersale-list' | 'aftersale-detail',
   env: SessionEnv,
 ): Session {
-  const { doc } = env;
+  const { doc, t } = env;
   const win = doc.defaultView!;
+  const chip = mountCaseChip(
+    doc,
+    {
+      tracked: (count) => t('caseChipTracked', [String(count)]),
+      nearest: (caseId, clock) => t('caseChipNearest', [caseId, clock]),
+      overdue: (caseId, clock) => t('caseChipOverdue', [caseId, clock]),
+      open: t('caseOpenChecklist'),
+    },
+    (caseRecordId) => void env.send({ type: 'case/open-checklist', caseRecordId }).catch((error: unknown) => console.warn('[kefu-guard] checklist not opened', error)),
+  );
   const send = (delta: CaseDelta) => {
     const update: AftersaleUpdate = {
       type: 'aftersale/update',
@@ -42,6 +53,7 @@ export function startAftersaleSession(
       .then((raw) => {
         const reply = parseAftersaleUpdateReply(raw);
         if (!reply.ok) throw new Error(reply.error);
+        chip.cases.value = reply.cases;
       })
       .catch((error: unknown) => {
         if (env.isInvalid()) return;
@@ -58,5 +70,10 @@ export function startAftersaleSession(
     onError: (error) => console.warn('[kefu-guard] read failed', error),
   });
   observation.flush();
-  return { stop: () => observation.stop() };
+  return {
+    stop() {
+      observation.stop();
+      chip.destroy();
+    },
+  };
 }

@@ -31,8 +31,15 @@ export const AftersaleUpdate = z.object({
 });
 export type AftersaleUpdate = z.infer<typeof AftersaleUpdate>;
 
+/** The open cases last read in a tab, for the in-page case chip. */
+export const TabCases = z.object({
+  open: z.number(),
+  nearest: z.nullable(z.object({ id: z.string(), caseId: z.string(), dueAt: z.nullable(z.number()) })),
+});
+export type TabCases = z.infer<typeof TabCases>;
+
 export const AftersaleUpdateReply = z.union([
-  z.object({ ok: z.literal(true), degraded: z.boolean() }),
+  z.object({ ok: z.literal(true), degraded: z.boolean(), cases: TabCases }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 export type AftersaleUpdateReply = z.infer<typeof AftersaleUpdateReply>;
@@ -82,6 +89,12 @@ export const ClearRuleOverride = z.object({
   ruleId: z.string().check(z.maxLength(200)),
 });
 
+/** From the in-page case chip (a click): show this case's checklist in the side panel. */
+export const OpenCaseChecklist = z.object({
+  type: z.literal('case/open-checklist'),
+  caseRecordId: z.string().check(z.maxLength(300)),
+});
+
 /** From the options page: the shop's lexicon additions, removals and allowed phrases (validated in the background). */
 export const SetShopLexicon = z.object({
   type: z.literal('settings/set-lexicon'),
@@ -91,7 +104,7 @@ export const SetShopLexicon = z.object({
 export const SettingsReply = z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), error: z.string() })]);
 export type SettingsReply = z.infer<typeof SettingsReply>;
 
-export const ToBackground = z.discriminatedUnion('type', [ChatUpdate, AftersaleUpdate, PageSeen, PageUnrecognised, DraftCheck, SetRuleOverride, ClearRuleOverride, SetShopLexicon]);
+export const ToBackground = z.discriminatedUnion('type', [ChatUpdate, AftersaleUpdate, PageSeen, PageUnrecognised, DraftCheck, SetRuleOverride, ClearRuleOverride, SetShopLexicon, OpenCaseChecklist]);
 export type ToBackground = z.infer<typeof ToBackground>;
 
 /** What the content script needs to draw countdown chips. */

@@ -1,4 +1,4 @@
-import type { AftersaleUpdateReply, ChatUpdateReply, ChipDeadline, DraftCheckReply } from './protocol';
+import type { AftersaleUpdateReply, ChatUpdateReply, ChipDeadline, DraftCheckReply, TabCases } from './protocol';
 
 /**
  * Checks for the background's replies as they arrive in a content script. Every message *into*
@@ -26,11 +26,17 @@ export function parseChatUpdateReply(raw: unknown): ChatUpdateReply {
   throw new Error('malformed reply to chat/update');
 }
 
+function isTabCases(v: unknown): v is TabCases {
+  if (!isObject(v) || typeof v.open !== 'number') return false;
+  const n = v.nearest;
+  return n === null || (isObject(n) && typeof n.id === 'string' && typeof n.caseId === 'string' && (n.dueAt === null || (typeof n.dueAt === 'number' && Number.isFinite(n.dueAt))));
+}
+
 export function parseAftersaleUpdateReply(raw: unknown): AftersaleUpdateReply {
   if (isObject(raw)) {
     const failed = failure(raw);
     if (failed) return failed;
-    if (raw.ok === true && typeof raw.degraded === 'boolean') return { ok: true, degraded: raw.degraded };
+    if (raw.ok === true && typeof raw.degraded === 'boolean' && isTabCases(raw.cases)) return { ok: true, degraded: raw.degraded, cases: raw.cases };
   }
   throw new Error('malformed reply to aftersale/update');
 }

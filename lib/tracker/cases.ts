@@ -1,9 +1,9 @@
 import { caseClock } from '../aftersale/case-rules';
 import type { AfterSaleCase } from '../domain/aftersale';
 import { isHealthy } from '../domain/chat';
-import type { AftersaleUpdate } from '../messaging/protocol';
+import type { AftersaleUpdate, TabCases } from '../messaging/protocol';
 import type { RulePack } from '../rules/schema';
-import type { CaseRecord, WarningRecord } from '../store/db';
+import type { CaseRecord, KefuDB, WarningRecord } from '../store/db';
 import { warningId } from './ids';
 import type { TrackerPorts } from './ports';
 
@@ -129,4 +129,12 @@ function toRecord(
     riskFrom: dueAt === null || ladderMs.length === 0 ? null : dueAt - Math.max(...ladderMs),
   };
   return { record, ladderMs };
+}
+
+/** The open cases a tab last showed and the one due first (untimed ones last), for the in-page chip. */
+export async function tabCases(db: KefuDB, tabId: number | null): Promise<TabCases> {
+  if (tabId === null) return { open: 0, nearest: null };
+  const shown = await db.cases.filter((c) => c.tabId === tabId && c.stage !== 'closed').toArray();
+  const first = shown.sort((a, b) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity))[0];
+  return { open: shown.length, nearest: first ? { id: first.id, caseId: first.caseId, dueAt: first.dueAt } : null };
 }

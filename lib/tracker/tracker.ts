@@ -1,7 +1,7 @@
-import type { AftersaleUpdate, ChatUpdate, ChipDeadline } from '../messaging/protocol';
+import type { AftersaleUpdate, ChatUpdate, ChipDeadline, TabCases } from '../messaging/protocol';
 import { fireDueWarnings, rearm, refreshBadge } from './alerts';
 import { StoreCache } from './cache';
-import { ingestCases, type CaseIngestResult } from './cases';
+import { ingestCases, tabCases, type CaseIngestResult } from './cases';
 import { ingestChat } from './ingest';
 import type { TrackerPorts } from './ports';
 
@@ -32,11 +32,11 @@ export class Tracker {
     return { deadlines: await this.chipDeadlines(update.snapshot.platform, update.snapshot.shop), degraded: result.degraded };
   }
 
-  async onAftersaleUpdate(update: AftersaleUpdate, tabId: number | null, now: number): Promise<CaseIngestResult> {
+  async onAftersaleUpdate(update: AftersaleUpdate, tabId: number | null, now: number): Promise<CaseIngestResult & { cases: TabCases }> {
     const result = await ingestCases(this.ports, update, tabId, now);
     for (const id of result.settled) await this.ports.notifier.clear(id);
     await this.settle(now);
-    return result;
+    return { ...result, cases: await tabCases(this.ports.db, tabId) };
   }
 
   async onTabClosed(tabId: number, now: number): Promise<void> {

@@ -20,7 +20,15 @@ describe('content-script reply guards agree with the zod schemas', () => {
     else expect(() => parseChatUpdateReply(raw)).toThrow(/malformed/);
   });
 
-  it.each([[{ ok: true, degraded: false }], [{ ok: false, error: 'x' }], [{ ok: true }], [undefined]])('aftersale/update reply %j', (raw) => {
+  it.each([
+    [{ ok: true, degraded: false, cases: { open: 0, nearest: null } }],
+    [{ ok: true, degraded: true, cases: { open: 2, nearest: { id: 'pdd:default:1', caseId: '1', dueAt: 5 } } }],
+    [{ ok: true, degraded: true, cases: { open: 2, nearest: { id: 'pdd:default:1', caseId: '1', dueAt: 'soon' } } }],
+    [{ ok: true, degraded: false }],
+    [{ ok: false, error: 'x' }],
+    [{ ok: true }],
+    [undefined],
+  ])('aftersale/update reply %j', (raw) => {
     const zod = AftersaleUpdateReply.safeParse(raw);
     if (zod.success) expect(parseAftersaleUpdateReply(raw)).toEqual(zod.data);
     else expect(() => parseAftersaleUpdateReply(raw)).toThrow(/malformed/);

@@ -151,4 +151,16 @@ describe('after-sales cases in the tracker', () => {
     await h.tracker.onAlarm(T0 + 1000);
     expect(h.shown).toHaveLength(1);
   });
+
+  it('answers the page with its open cases and the one due first, for the in-page chip', async () => {
+    const h = makeHarness();
+    const reply = await h.tracker.onAftersaleUpdate(
+      update([aCase({ caseId: '1', pageDeadline: T0 + 9 * H }), aCase({ caseId: '2', pageDeadline: T0 + 2 * H }), aCase({ caseId: '3', stage: 'closed', stageText: '退款成功' })], T0),
+      7,
+      T0,
+    );
+    expect(reply.cases).toEqual({ open: 2, nearest: { id: 'pdd:default:2', caseId: '2', dueAt: T0 + 2 * H } });
+    const other = await h.tracker.onAftersaleUpdate(update([aCase({ caseId: '4', appliedAt: null })], T0), 8, T0);
+    expect(other.cases).toEqual({ open: 1, nearest: { id: 'pdd:default:4', caseId: '4', dueAt: null } });
+  });
 });
