@@ -23,6 +23,8 @@ export interface TrackerPorts {
   t: Translate;
   locale: Locale;
   rules: (platform: PlatformId) => PackResult;
+  /** Days buyer data is kept (options); the default applies when unset. */
+  retentionDays?: () => number;
 }
 
 export const TRACKER_TUNING = {

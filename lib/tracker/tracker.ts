@@ -4,10 +4,15 @@ import { StoreCache } from './cache';
 import { ingestCases, tabCases, type CaseIngestResult } from './cases';
 import { ingestChat } from './ingest';
 import type { TrackerPorts } from './ports';
+import { purgeExpired } from '../store/retention';
+
+/** How often a long-lived worker re-runs the retention purge (it also runs on every start). */
+const PURGE_EVERY_MS = 6 * 3_600_000;
 
 /** The background's whole job, as plain async functions over injected ports. */
 export class Tracker {
   private readonly cache = new StoreCache();
+  private lastPurge = -Infinity;
 
   constructor(private readonly ports: TrackerPorts) {}
 
@@ -66,6 +71,11 @@ export class Tracker {
   }
 
   private async settle(now: number): Promise<void> {
+    if (now - this.lastPurge >= PURGE_EVERY_MS) {
+      this.lastPurge = now;
+      await purgeExpired(this.ports.db, now, this.ports.retentionDays?.());
+      this.cache.forget(); // purged rows must not live on in the cache
+    }
     await fireDueWarnings(this.ports, now);
     await rearm(this.ports);
     await refreshBadge(this.ports, now);
