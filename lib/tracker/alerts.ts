@@ -19,6 +19,8 @@ interface Alert {
   title: string;
   message: string;
   dueAt: number;
+  /** The warning rungs this notification speaks for. */
+  rungs: string[];
 }
 
 /**
@@ -40,8 +42,8 @@ export async function fireDueWarnings(ports: TrackerPorts, now: number): Promise
 
   const updates: WarningRecord[] = [];
   const alerts: Alert[] = [];
-  const settle = (rungs: WarningRecord[], outcome: { state: WarningRecord['state']; alert?: Alert }) => {
-    if (outcome.alert) alerts.push(outcome.alert);
+  const settle = (rungs: WarningRecord[], outcome: { state: WarningRecord['state']; alert?: Omit<Alert, 'rungs'> }) => {
+    if (outcome.alert) alerts.push({ ...outcome.alert, rungs: rungs.map((rung) => rung.id) });
     for (const rung of rungs) updates.push({ ...rung, state: outcome.state, firedAt: outcome.state === 'fired' ? now : null, message: outcome.alert?.message ?? null });
   };
   const replyIds = [...byDeadline.keys()].filter((id) => !byDeadline.get(id)![0]!.caseRecordId);
@@ -55,9 +57,9 @@ export async function fireDueWarnings(ports: TrackerPorts, now: number): Promise
   if (alerts.length > SUMMARY_ABOVE) {
     alerts.sort((a, b) => a.dueAt - b.dueAt);
     const lines = alerts.slice(0, 5).map((a) => a.message);
-    await ports.notifier.show(SUMMARY_NOTIFICATION_ID, ports.t('summaryTitle', [String(alerts.length)]), lines.join('\n'));
+    await ports.notifier.show(SUMMARY_NOTIFICATION_ID, ports.t('summaryTitle', [String(alerts.length)]), lines.join('\n'), alerts.flatMap((a) => a.rungs));
   } else {
-    for (const alert of alerts) await ports.notifier.show(alert.id, alert.title, alert.message);
+    for (const alert of alerts) await ports.notifier.show(alert.id, alert.title, alert.message, alert.rungs);
   }
   await db.warnings.bulkPut(updates);
   return alerts.length;
@@ -68,7 +70,7 @@ const alertMoment = (rungs: WarningRecord[], now: number) => Math.max(now, ...ru
 
 const shopName = (ports: TrackerPorts, shop: string) => (shop === 'default' ? ports.t('defaultShop') : shop);
 
-async function replyAlert(ports: TrackerPorts, deadline: DeadlineRecord, rungs: WarningRecord[], now: number): Promise<{ state: WarningRecord['state']; alert?: Alert }> {
+async function replyAlert(ports: TrackerPorts, deadline: DeadlineRecord, rungs: WarningRecord[], now: number): Promise<{ state: WarningRecord['state']; alert?: Omit<Alert, 'rungs'> }> {
   const rule = findRule(ports, deadline);
   if (deadline.state !== 'open' || !rule) return { state: 'cancelled' };
   if (now > deadline.dueAt + TRACKER_TUNING.lateAlertGraceMs) return { state: 'expired' };
@@ -85,7 +87,7 @@ async function replyAlert(ports: TrackerPorts, deadline: DeadlineRecord, rungs: 
   return { state: 'fired', alert: { id: deadline.conversationId, title, message, dueAt: deadline.dueAt } };
 }
 
-function caseAlert(ports: TrackerPorts, record: CaseRecord | undefined, deadlineId: string, rungs: WarningRecord[], now: number): { state: WarningRecord['state']; alert?: Alert } {
+function caseAlert(ports: TrackerPorts, record: CaseRecord | undefined, deadlineId: string, rungs: WarningRecord[], now: number): { state: WarningRecord['state']; alert?: Omit<Alert, 'rungs'> } {
   // The ladder belongs to one run of one stage: a case that moved on or closed is not warned about.
   if (!record || record.dueAt === null || caseDeadlineId(record.id, record.stageKey) !== deadlineId) return { state: 'cancelled' };
   if (now > record.dueAt + TRACKER_TUNING.lateAlertGraceMs) return { state: 'expired' };

@@ -11,7 +11,8 @@ export interface AlarmPort {
 }
 
 export interface NotifierPort {
-  show(id: string, title: string, message: string): Promise<void>;
+  /** `rungs`: the warning ids this notification speaks for (for the audit log and the fault tests). */
+  show(id: string, title: string, message: string, rungs: string[]): Promise<void>;
   clear(id: string): Promise<void>;
   badge(text: string, color: string, title: string): Promise<void>;
 }

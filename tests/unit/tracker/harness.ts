@@ -10,7 +10,7 @@ import { translator } from '../helpers';
 export function makeHarness(options: { db?: KefuDB; rules?: TrackerPorts['rules'] } = {}) {
   const db = options.db ?? new KefuDB(`test-${Math.random().toString(36).slice(2)}`);
   const armed: (number | null)[] = [];
-  const shown: { id: string; title: string; message: string }[] = [];
+  const shown: { id: string; title: string; message: string; rungs: string[] }[] = [];
   const cleared: string[] = [];
   const badges: { text: string; color: string; title: string }[] = [];
   const ports: TrackerPorts = {
@@ -20,7 +20,7 @@ export function makeHarness(options: { db?: KefuDB; rules?: TrackerPorts['rules'
       disarm: async () => void armed.push(null),
     },
     notifier: {
-      show: async (id, title, message) => void shown.push({ id, title, message }),
+      show: async (id, title, message, rungs) => void shown.push({ id, title, message, rungs }),
       clear: async (id) => void cleared.push(id),
       badge: async (text, color, title) => void badges.push({ text, color, title }),
     },

@@ -39,7 +39,7 @@ describe('reply clocks from a PDD thread', () => {
     harness = makeHarness();
     await buyerWaitingSince(T, T + 5 * S);
     await harness.tracker.onAlarm(T + 150 * S);
-    expect(harness.shown).toEqual([{ id: CID, title: '客服卫士 · 拼多多 · 当前店铺', message: '买家 李*四 已等待 2分30秒，30秒后计入3分钟未回复' }]);
+    expect(harness.shown).toEqual([{ id: CID, title: '客服卫士 · 拼多多 · 当前店铺', message: '买家 李*四 已等待 2分30秒，30秒后计入3分钟未回复', rungs: [`${CID}|pdd.reply.human_3min|${T}|30000`] }]);
     expect(harness.badge).toBe('1');
     expect(harness.alarm).toBe(T + 50 * 60 * S); // next rung: 10 min before the 60-minute deadline
     await harness.tracker.onAlarm(T + 151 * S); // a late or duplicate alarm
