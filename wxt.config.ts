@@ -2,7 +2,8 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
 // Minimal permissions: alarms (the one deadline wake-up), notifications (warnings), storage (the
-// pre-send guard setting, read by content scripts). No host permissions: content scripts inject by
+// pre-send guard setting, read by content scripts; the side panel's case), sidePanel (the case
+// checklist; WXT adds it for the sidepanel entrypoint). No host permissions: content scripts inject by
 // their match patterns and nothing is ever fetched.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -16,5 +17,6 @@ export default defineConfig({
       extension_pages: "script-src 'self'; object-src 'self'; connect-src 'none'",
     },
   },
-  vite: () => ({ plugins: [preact()] }),
+  // No modulepreload polyfill: it fetch()es chunks, and extension pages allow no connections at all.
+  vite: () => ({ plugins: [preact()], build: { modulePreload: { polyfill: false } } }),
 });

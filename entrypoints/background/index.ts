@@ -7,6 +7,8 @@ import { RulesProvider } from '@/lib/rules/provider';
 import { KefuDB } from '@/lib/store/db';
 import { checkMessage } from '@/lib/compliance';
 import { ShopLexiconProvider } from '@/lib/compliance/shop-lexicon';
+import { SettingsProvider } from '@/lib/settings/provider';
+import { contentSettings } from '@/lib/settings/schema';
 import { serial } from '@/lib/tracker/serial';
 import { Tracker } from '@/lib/tracker/tracker';
 
@@ -14,19 +16,24 @@ export default defineBackground(() => {
   const db = new KefuDB();
   const rules = new RulesProvider(db);
   const lexicon = new ShopLexiconProvider(db);
+  // Content scripts read their part (pre-send guard, platforms switched off) from storage.local.
+  const settings = new SettingsProvider(db, (value) => browser.storage.local.set(contentSettings(value)));
   const tracker = new Tracker({
     db,
     alarms: chromeAlarms,
-    notifier: chromeNotifier,
+    notifier: chromeNotifier(() => settings.get().sound),
     t: catalogTranslateFromBrowser,
     locale: localeOf(browser.i18n.getUILanguage()),
     rules: rules.rules,
+    retentionDays: () => settings.get().retentionDays,
+    shopName: (platform) => settings.get().platforms[platform].shopName,
   });
   const run = serial();
   const report = (where: string) => (error: unknown) => console.error(`[kefu-guard] ${where}`, error);
   // The shop's rule overrides are read before any other job runs.
   void run(() => rules.load()).catch(report('load rule overrides'));
   void run(() => lexicon.load()).catch(report('load shop lexicon'));
+  void run(() => settings.load()).catch(report('load settings'));
 
   // Listeners are registered synchronously so an event that wakes the worker is delivered.
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
@@ -48,6 +55,13 @@ export default defineBackground(() => {
       return openCaseChecklist(message.caseRecordId, { tabId: tabId ?? undefined })
         .then((): SettingsReply => ({ ok: true }))
         .catch((error: unknown): SettingsReply => ({ ok: false, error: String(error) }));
+    }
+    if (message.type === 'settings/set') {
+      return run(async () => {
+        const result = await settings.set(message.settings, Date.now());
+        if (result.ok) await tracker.refresh(Date.now());
+        return result satisfies SettingsReply;
+      });
     }
     if (message.type === 'settings/set-lexicon') {
       return run(() => lexicon.set(message.lexicon, Date.now())).then((r): SettingsReply => r);

@@ -12,7 +12,8 @@ export const chromeAlarms: AlarmPort = {
   },
 };
 
-export const chromeNotifier: NotifierPort = {
+/** `sound`: the agent opted in to hearing warnings (options); silent otherwise. */
+export const chromeNotifier = (sound: () => boolean): NotifierPort => ({
   async show(id, title, message) {
     await browser.notifications.create(id, {
       type: 'basic',
@@ -21,6 +22,7 @@ export const chromeNotifier: NotifierPort = {
       message,
       priority: 2,
       requireInteraction: true,
+      silent: !sound(),
     });
   },
   async clear(id) {
@@ -31,4 +33,4 @@ export const chromeNotifier: NotifierPort = {
     await browser.action.setBadgeBackgroundColor({ color });
     await browser.action.setTitle({ title });
   },
-};
+});

@@ -9,7 +9,9 @@ interface ScriptContext {
   addEventListener(target: Window, type: 'wxt:locationchange', listener: () => void): void;
 }
 
+/** Written by the background from the options (lib/settings/schema.ts contentSettings). */
 const GUARD_KEY = 'preSendGuard';
+const DISABLED_KEY = 'disabledPlatforms';
 
 /**
  * Content-script body for any console: wires the browser (messaging, i18n, the pre-send guard
@@ -18,14 +20,27 @@ const GUARD_KEY = 'preSendGuard';
 export function bootConsole(adapter: ConsoleAdapter, ctx: ScriptContext): void {
   try {
     let guardEnabled = true; // default on
+    let session: { stop(): void } | null = null;
+    // A platform switched off in the options is left alone entirely; switched on again, it starts.
+    const follow = (disabled: unknown) => {
+      const off = Array.isArray(disabled) && disabled.includes(adapter.id);
+      if (off && session) {
+        session.stop();
+        session = null;
+      } else if (!off && !session && !ctx.isInvalid) session = start();
+    };
     void browser.storage.local
-      .get(GUARD_KEY)
-      .then((stored) => (guardEnabled = stored[GUARD_KEY] !== false))
-      .catch(() => undefined);
+      .get([GUARD_KEY, DISABLED_KEY])
+      .then((stored) => {
+        guardEnabled = stored[GUARD_KEY] !== false;
+        follow(stored[DISABLED_KEY]);
+      })
+      .catch(() => follow(null));
     browser.storage.onChanged.addListener((changes) => {
       if (GUARD_KEY in changes) guardEnabled = changes[GUARD_KEY]?.newValue !== false;
+      if (DISABLED_KEY in changes) follow(changes[DISABLED_KEY]?.newValue);
     });
-    const session = runConsole(
+    const start = () => runConsole(
       adapter,
       {
         doc: document,
@@ -46,7 +61,7 @@ export function bootConsole(adapter: ConsoleAdapter, ctx: ScriptContext): void {
       },
       (listener) => ctx.addEventListener(window, 'wxt:locationchange', listener),
     );
-    ctx.onInvalidated(() => session.stop());
+    ctx.onInvalidated(() => session?.stop());
   } catch (error) {
     console.warn('[kefu-guard] content script stopped', error);
   }

@@ -10,8 +10,10 @@ import type { Session, SessionEnv } from './context';
 export function runConsole(adapter: ConsoleAdapter, env: SessionEnv, onLocationChange: (listener: () => void) => void): Session {
   let session: Session | null = null;
   let url = '';
+  let stopped = false;
 
   const start = () => {
+    if (stopped) return; // switched off in the options, or the extension went away
     const href = env.doc.defaultView!.location.href;
     if (href === url) return;
     url = href;
@@ -36,6 +38,7 @@ export function runConsole(adapter: ConsoleAdapter, env: SessionEnv, onLocationC
   onLocationChange(start);
   return {
     stop() {
+      stopped = true;
       session?.stop();
       session = null;
     },

@@ -89,6 +89,12 @@ export const ClearRuleOverride = z.object({
   ruleId: z.string().check(z.maxLength(200)),
 });
 
+/** From the options page: the whole settings value (validated in the background, field by field). */
+export const SetSettings = z.object({
+  type: z.literal('settings/set'),
+  settings: z.unknown(),
+});
+
 /** From the in-page case chip (a click): show this case's checklist in the side panel. */
 export const OpenCaseChecklist = z.object({
   type: z.literal('case/open-checklist'),
@@ -101,10 +107,13 @@ export const SetShopLexicon = z.object({
   lexicon: z.unknown(),
 });
 
-export const SettingsReply = z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), error: z.string() })]);
+export const SettingsReply = z.union([
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), error: z.string(), fields: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))) }),
+]);
 export type SettingsReply = z.infer<typeof SettingsReply>;
 
-export const ToBackground = z.discriminatedUnion('type', [ChatUpdate, AftersaleUpdate, PageSeen, PageUnrecognised, DraftCheck, SetRuleOverride, ClearRuleOverride, SetShopLexicon, OpenCaseChecklist]);
+export const ToBackground = z.discriminatedUnion('type', [ChatUpdate, AftersaleUpdate, PageSeen, PageUnrecognised, DraftCheck, SetRuleOverride, ClearRuleOverride, SetShopLexicon, OpenCaseChecklist, SetSettings]);
 export type ToBackground = z.infer<typeof ToBackground>;
 
 /** What the content script needs to draw countdown chips. */

@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import type { PlatformId } from '../domain/platform';
 import { formatDuration } from '../i18n';
 import type { ReplyRule } from '../rules/schema';
 import type { CaseRecord, DeadlineRecord, WarningRecord } from '../store/db';
@@ -68,7 +69,7 @@ export async function fireDueWarnings(ports: TrackerPorts, now: number): Promise
 /** The moment a warning speaks for: an alarm may arrive up to the tolerance early. */
 const alertMoment = (rungs: WarningRecord[], now: number) => Math.max(now, ...rungs.map((rung) => rung.warnAt));
 
-const shopName = (ports: TrackerPorts, shop: string) => (shop === 'default' ? ports.t('defaultShop') : shop);
+const shopName = (ports: TrackerPorts, platform: PlatformId, shop: string) => ports.shopName?.(platform, shop) || (shop === 'default' ? ports.t('defaultShop') : shop);
 
 async function replyAlert(ports: TrackerPorts, deadline: DeadlineRecord, rungs: WarningRecord[], now: number): Promise<{ state: WarningRecord['state']; alert?: Omit<Alert, 'rungs'> }> {
   const rule = findRule(ports, deadline);
@@ -83,7 +84,7 @@ async function replyAlert(ports: TrackerPorts, deadline: DeadlineRecord, rungs: 
     at < deadline.dueAt
       ? ports.t('warnSoon', [nick, waited, formatDuration(deadline.dueAt - at, ports.locale), missLabel])
       : ports.t('warnLate', [nick, waited, missLabel]);
-  const title = ports.t('notifyTitle', [ports.t(`platform_${deadline.platform}`), shopName(ports, conversation?.shop ?? '')]);
+  const title = ports.t('notifyTitle', [ports.t(`platform_${deadline.platform}`), shopName(ports, deadline.platform, conversation?.shop ?? '')]);
   return { state: 'fired', alert: { id: deadline.conversationId, title, message, dueAt: deadline.dueAt } };
 }
 
@@ -101,7 +102,7 @@ function caseAlert(ports: TrackerPorts, record: CaseRecord | undefined, deadline
     at < record.dueAt
       ? ports.t('caseWarnSoon', [record.caseId, what, formatDuration(record.dueAt - at, ports.locale), outcome, next])
       : ports.t('caseWarnLate', [record.caseId, what, outcome, next]);
-  const title = ports.t('caseNotifyTitle', [ports.t(`platform_${record.platform}`), shopName(ports, record.shop)]);
+  const title = ports.t('caseNotifyTitle', [ports.t(`platform_${record.platform}`), shopName(ports, record.platform, record.shop)]);
   return { state: 'fired', alert: { id: record.id, title, message, dueAt: record.dueAt } };
 }
 

@@ -26,6 +26,8 @@ export interface TrackerPorts {
   rules: (platform: PlatformId) => PackResult;
   /** Days buyer data is kept (options); the default applies when unset. */
   retentionDays?: () => number;
+  /** The name the agent gave a platform's shop in options ('' or unset: the generic name). */
+  shopName?: (platform: PlatformId, shop: string) => string;
 }
 
 export const TRACKER_TUNING = {
