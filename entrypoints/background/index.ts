@@ -2,9 +2,11 @@ import { catalogTranslateFromBrowser } from './i18n';
 import { openCaseChecklist } from '@/components/sidepanel/open';
 import { chromeAlarms, chromeNotifier, NEXT_WARNING_ALARM } from './ports';
 import { localeOf } from '@/lib/i18n';
-import { ToBackground, type AftersaleUpdateReply, type ChatUpdateReply, type DraftCheckReply, type SettingsReply } from '@/lib/messaging/protocol';
+import { ToBackground, type AftersaleUpdateReply, type ImportReply, type ChatUpdateReply, type DraftCheckReply, type SettingsReply } from '@/lib/messaging/protocol';
 import { RulesProvider } from '@/lib/rules/provider';
 import { KefuDB } from '@/lib/store/db';
+import { auditEntry, recordAudit } from '@/lib/store/audit';
+import { importAll } from '@/lib/store/backup';
 import { checkMessage } from '@/lib/compliance';
 import { ShopLexiconProvider } from '@/lib/compliance/shop-lexicon';
 import { SettingsProvider } from '@/lib/settings/provider';
@@ -59,9 +61,28 @@ export default defineBackground(() => {
     if (message.type === 'settings/set') {
       return run(async () => {
         const result = await settings.set(message.settings, Date.now());
-        if (result.ok) await tracker.refresh(Date.now());
+        if (result.ok) {
+          await recordAudit(db, auditEntry(Date.now(), 'settings-changed', 'settings'));
+          await tracker.refresh(Date.now());
+        }
         return result satisfies SettingsReply;
       });
+    }
+    if (message.type === 'data/import') {
+      return run(async (): Promise<ImportReply> => {
+        const result = await importAll(db, message.json);
+        if (!result.ok) return result;
+        // Everything read from the store at start is read again from what was imported.
+        await rules.load();
+        await lexicon.load();
+        await settings.load();
+        await recordAudit(db, auditEntry(Date.now(), 'data-imported', 'backup', Object.entries(result.counts).map(([k, n]) => `${k}:${n}`).join(' ')));
+        await tracker.afterImport(Date.now());
+        return result;
+      }).catch((error: unknown): ImportReply => ({ ok: false, error: String(error), location: '(store)' }));
+    }
+    if (message.type === 'audit/record') {
+      return run(() => recordAudit(db, auditEntry(Date.now(), message.action, message.subject, message.detail, message.platform))).then((): SettingsReply => ({ ok: true }));
     }
     if (message.type === 'settings/set-lexicon') {
       return run(() => lexicon.set(message.lexicon, Date.now())).then((r): SettingsReply => r);
@@ -114,6 +135,7 @@ export default defineBackground(() => {
     void run(async () => {
       // A warning's id is its conversation's or case's record id: focus the tab that showed it.
       const shownIn = (await db.conversations.get(notificationId)) ?? (await db.cases.get(notificationId));
+      await recordAudit(db, auditEntry(Date.now(), 'notification-clicked', notificationId, '', shownIn?.platform ?? null));
       if (shownIn?.tabId == null) return;
       const tab = await browser.tabs.update(shownIn.tabId, { active: true }).catch(() => null);
       if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });

@@ -11,7 +11,7 @@ const PerCategory = z.partialRecord(z.enum(CATEGORIES), Terms);
 export const ShopLexicon = z.strictObject({ add: PerCategory, remove: PerCategory, allow: PerCategory });
 export type ShopLexicon = z.infer<typeof ShopLexicon>;
 
-const KEY = 'shopLexicon';
+export const SHOP_LEXICON_KEY = 'shopLexicon';
 
 /**
  * The lexicon the draft check uses: the built-in one, or the shop's version compiled once from
@@ -24,7 +24,7 @@ export class ShopLexiconProvider {
   constructor(private readonly db: KefuDB) {}
 
   async load(): Promise<void> {
-    const stored = await this.db.settings.get(KEY);
+    const stored = await this.db.settings.get(SHOP_LEXICON_KEY);
     this.compiled = null;
     this.problem = null;
     if (!stored) return;
@@ -50,7 +50,7 @@ export class ShopLexiconProvider {
     } catch (error) {
       return { ok: false, error: String(error) };
     }
-    await this.db.settings.put({ key: KEY, value: parsed.data, updatedAt: now });
+    await this.db.settings.put({ key: SHOP_LEXICON_KEY, value: parsed.data, updatedAt: now });
     this.compiled = compiled;
     return { ok: true };
   }

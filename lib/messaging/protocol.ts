@@ -95,6 +95,21 @@ export const SetSettings = z.object({
   settings: z.unknown(),
 });
 
+/** From the options page: replace everything stored with a backup file's content (all or nothing). */
+export const ImportData = z.object({
+  type: z.literal('data/import'),
+  json: z.string().check(z.maxLength(200_000_000)),
+});
+
+/** From a content script: something the agent did through the extension, for the audit log. */
+export const RecordAudit = z.object({
+  type: z.literal('audit/record'),
+  action: z.enum(['rewrite-applied', 'rewrite-undone', 'template-inserted', 'guard-confirmed', 'guard-cancelled', 'checklist-opened']),
+  platform: z.nullable(PlatformId),
+  subject: z.string().check(z.maxLength(400)),
+  detail: z.string().check(z.maxLength(200)),
+});
+
 /** From the in-page case chip (a click): show this case's checklist in the side panel. */
 export const OpenCaseChecklist = z.object({
   type: z.literal('case/open-checklist'),
@@ -113,7 +128,13 @@ export const SettingsReply = z.union([
 ]);
 export type SettingsReply = z.infer<typeof SettingsReply>;
 
-export const ToBackground = z.discriminatedUnion('type', [ChatUpdate, AftersaleUpdate, PageSeen, PageUnrecognised, DraftCheck, SetRuleOverride, ClearRuleOverride, SetShopLexicon, OpenCaseChecklist, SetSettings]);
+export const ImportReply = z.union([
+  z.object({ ok: z.literal(true), counts: z.record(z.string(), z.number()) }),
+  z.object({ ok: z.literal(false), error: z.string(), location: z.string() }),
+]);
+export type ImportReply = z.infer<typeof ImportReply>;
+
+export const ToBackground = z.discriminatedUnion('type', [ChatUpdate, AftersaleUpdate, PageSeen, PageUnrecognised, DraftCheck, SetRuleOverride, ClearRuleOverride, SetShopLexicon, OpenCaseChecklist, SetSettings, ImportData, RecordAudit]);
 export type ToBackground = z.infer<typeof ToBackground>;
 
 /** What the content script needs to draw countdown chips. */

@@ -4,9 +4,9 @@ import type { KefuDB } from '../store/db';
 import { applyOverrides, RuleOverrides, setOverride } from './overrides';
 import { loadRulePack, type PackResult } from './packs';
 
-const OVERRIDES_KEY = 'ruleOverrides';
+export const OVERRIDES_KEY = 'ruleOverrides';
 /** Stored shape: platform → rule id → patch. Validated on read; a corrupted value is reported, never used. */
-const StoredOverrides = z.partialRecord(PlatformId, RuleOverrides);
+export const StoredOverrides = z.partialRecord(PlatformId, RuleOverrides);
 type StoredOverrides = z.infer<typeof StoredOverrides>;
 
 /**

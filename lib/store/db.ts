@@ -118,6 +118,32 @@ export interface ChecklistRecord {
   updatedAt: number;
 }
 
+/** What the extension itself did: shown to prove it never sent a message or clicked a platform control. */
+export const AUDIT_ACTIONS = [
+  'alert-shown',
+  'notification-clicked',
+  'rewrite-applied',
+  'rewrite-undone',
+  'template-inserted',
+  'guard-confirmed',
+  'guard-cancelled',
+  'checklist-opened',
+  'settings-changed',
+  'data-imported',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditRecord {
+  /** Auto-increment. */
+  id?: number;
+  at: number;
+  action: AuditAction;
+  platform: PlatformId | null;
+  /** What it concerned: a notification/conversation/case id, a template id, a finding category. */
+  subject: string;
+  detail: string;
+}
+
 /** Small named documents (settings), each validated with zod where it is read. */
 export interface SettingRecord {
   key: string;
@@ -135,6 +161,7 @@ export class KefuDB extends Dexie {
   settings!: EntityTable<SettingRecord, 'key'>;
   cases!: EntityTable<CaseRecord, 'id'>;
   checklists!: EntityTable<ChecklistRecord, 'caseId'>;
+  audit!: EntityTable<AuditRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -168,5 +195,7 @@ export class KefuDB extends Dexie {
             c.riskFrom ??= null;
           }),
       );
+    // v5: the audit log of the extension's own actions.
+    this.version(5).stores({ audit: '++id, at' });
   }
 }

@@ -11,17 +11,18 @@ export interface PurgeResult {
   warnings: number;
   cases: number;
   checklists: number;
+  audit: number;
 }
 
 /**
  * Delete what identifies buyers once it is older than the retention period: conversations (nick,
  * last message preview) not seen since, their finished reply clocks and alert log, and cases not
- * seen since with their checklist progress. Anything still open (a running clock, a case with a
+ * seen since with their checklist progress, and the audit log's older entries. Anything still open (a running clock, a case with a
  * deadline ahead) is kept whatever its age. One transaction: a purge is all or nothing.
  */
 export async function purgeExpired(db: KefuDB, now: number, retentionDays = DEFAULT_RETENTION_DAYS): Promise<PurgeResult> {
   const cutoff = now - retentionDays * DAY;
-  return db.transaction('rw', [db.conversations, db.deadlines, db.warnings, db.cases, db.checklists], async () => {
+  return db.transaction('rw', [db.conversations, db.deadlines, db.warnings, db.cases, db.checklists, db.audit], async () => {
     const openClocks = new Set(
       (await db.deadlines.where('[state+dueAt]').between(['open', Dexie.minKey], ['open', Dexie.maxKey]).toArray()).map((d) => d.conversationId),
     );
@@ -43,6 +44,7 @@ export async function purgeExpired(db: KefuDB, now: number, retentionDays = DEFA
     await db.warnings.bulkDelete(oldWarnings);
     await db.cases.bulkDelete(oldCases);
     await db.checklists.bulkDelete(oldChecklists);
-    return { conversations: oldConversations.length, deadlines: oldDeadlines.length, warnings: oldWarnings.length, cases: oldCases.length, checklists: oldChecklists.length };
+    const audit = await db.audit.where('at').below(cutoff).delete();
+    return { conversations: oldConversations.length, deadlines: oldDeadlines.length, warnings: oldWarnings.length, cases: oldCases.length, checklists: oldChecklists.length, audit };
   });
 }

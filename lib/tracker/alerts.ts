@@ -4,6 +4,8 @@ import { formatDuration } from '../i18n';
 import type { ReplyRule } from '../rules/schema';
 import type { CaseRecord, DeadlineRecord, WarningRecord } from '../store/db';
 import { caseDeadlineId } from './cases';
+import { auditEntry, recordAudit } from '../store/audit';
+import { PLATFORM_IDS } from '../domain/platform';
 import { TRACKER_TUNING, type TrackerPorts } from './ports';
 
 function findRule(ports: TrackerPorts, deadline: DeadlineRecord): ReplyRule | null {
@@ -62,9 +64,16 @@ export async function fireDueWarnings(ports: TrackerPorts, now: number): Promise
   } else {
     for (const alert of alerts) await ports.notifier.show(alert.id, alert.title, alert.message, alert.rungs);
   }
-  await db.warnings.bulkPut(updates);
+  // The rungs' new states and the audit log entries land together.
+  await db.transaction('rw', [db.warnings, db.audit], async () => {
+    await db.warnings.bulkPut(updates);
+    await recordAudit(db, ...alerts.map((a) => auditEntry(now, 'alert-shown', a.id, a.rungs.join(' '), platformOf(a.id))));
+  });
   return alerts.length;
 }
+
+/** Conversation and case ids start with their platform id. */
+const platformOf = (id: string): PlatformId | null => (PLATFORM_IDS as readonly string[]).find((p) => id.startsWith(`${p}:`)) as PlatformId | null ?? null;
 
 /** The moment a warning speaks for: an alarm may arrive up to the tolerance early. */
 const alertMoment = (rungs: WarningRecord[], now: number) => Math.max(now, ...rungs.map((rung) => rung.warnAt));

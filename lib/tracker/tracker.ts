@@ -44,6 +44,12 @@ export class Tracker {
     return { ...result, cases: await tabCases(this.ports.db, tabId) };
   }
 
+  /** After an import replaced the store: nothing cached may outlive it. */
+  async afterImport(now: number): Promise<void> {
+    this.cache.forget();
+    await this.settle(now);
+  }
+
   async onTabClosed(tabId: number, now: number): Promise<void> {
     await this.ports.db.tabs.delete(tabId);
     await refreshBadge(this.ports, now);

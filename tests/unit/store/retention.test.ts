@@ -32,7 +32,12 @@ describe('retention purge', () => {
       { caseId: 'c-recent', ticked: ['a'], note: '', seenStage: null, updatedAt: 1 },
     ]);
 
-    expect(await purgeExpired(db, NOW)).toEqual({ conversations: 1, deadlines: 1, warnings: 2, cases: 2, checklists: 1 });
+    await db.audit.bulkAdd([
+      { at: NOW - 31 * DAY, action: 'alert-shown', platform: 'pdd', subject: 'old', detail: '' },
+      { at: NOW - DAY, action: 'alert-shown', platform: 'pdd', subject: 'recent', detail: '' },
+    ]);
+    expect(await purgeExpired(db, NOW)).toEqual({ conversations: 1, deadlines: 1, warnings: 2, cases: 2, checklists: 1, audit: 1 });
+    expect((await db.audit.toArray()).map((a) => a.subject)).toEqual(['recent']);
     expect((await db.conversations.toArray()).map((c) => c.id).sort()).toEqual(['old-but-open', 'recent']);
     expect((await db.deadlines.toArray()).map((d) => d.id).sort()).toEqual(['old-but-open|r|1', 'recent|r|1']);
     expect((await db.warnings.toArray()).map((w) => w.id)).toEqual(['recent|r|1|30000']);
@@ -40,7 +45,7 @@ describe('retention purge', () => {
     expect((await db.checklists.toArray()).map((c) => c.caseId)).toEqual(['c-recent']);
     // A shorter period set in options purges more; nothing is left to purge twice.
     expect((await purgeExpired(db, NOW, 1)).conversations).toBe(1);
-    expect(await purgeExpired(db, NOW, 1)).toEqual({ conversations: 0, deadlines: 0, warnings: 0, cases: 0, checklists: 0 });
+    expect(await purgeExpired(db, NOW, 1)).toEqual({ conversations: 0, deadlines: 0, warnings: 0, cases: 0, checklists: 0, audit: 0 });
   });
 });
 
