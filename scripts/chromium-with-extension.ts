@@ -72,3 +72,29 @@ export async function launchWithExtension(userDataDir: string, headless = true):
   });
   return { context, leaks };
 }
+
+/**
+ * The tracked reply rules count only in working hours (PDD 08:00–23:00 Shanghai, JD from 09:00…):
+ * outside them a buyer's clock starts when the window opens, so a browser test or the demo run at
+ * night would wait until morning. Both therefore set the shop's own rule override (the product's
+ * normal options path) to count all day; the window maths itself is covered by the unit tests.
+ */
+const ALL_DAY_RULES: [string, string][] = [
+  ['pdd', 'pdd.reply.human_3min'],
+  ['pdd', 'pdd.reply.valid_60min'],
+  ['douyin', 'douyin.reply.session_3min'],
+  ['kuaishou', 'kuaishou.reply.merchant_3min'],
+  ['jd', 'jd.reply.human_3min'],
+];
+
+export async function countAllDay(context: BrowserContext, extensionId: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  const replies = await page.evaluate(
+    (rules) => Promise.all(rules.map(([platform, ruleId]) => chrome.runtime.sendMessage({ type: 'settings/set-rule-override', platform, ruleId, patch: { window: { start: '00:00', end: '24:00' } } }))),
+    ALL_DAY_RULES,
+  );
+  await page.close();
+  const failed = replies.filter((reply: { ok?: boolean }) => reply?.ok !== true);
+  if (failed.length > 0) throw new Error(`all-day rule override refused: ${JSON.stringify(failed)}`);
+}

@@ -28,6 +28,7 @@ export default defineBackground(() => {
     locale: localeOf(browser.i18n.getUILanguage()),
     rules: rules.rules,
     retentionDays: () => settings.get().retentionDays,
+    offHours: () => settings.get().offHours,
     shopName: (platform) => settings.get().platforms[platform].shopName,
   });
   const run = serial();

@@ -3,12 +3,15 @@ import { signal } from '@preact/signals';
 import { liveQuery } from 'dexie';
 import { DegradedRows, ExemptionRows, type ExemptionNotice, type PopupTexts } from '@/components/popup/at-risk-list';
 import { QueueFilters, QueueList } from '@/components/popup/queue-list';
+import { HandoverView } from '@/components/popup/handover-view';
 import { openCaseChecklist } from '@/components/sidepanel/open';
 import { PLATFORM_IDS } from '@/lib/domain/platform';
 import { checkBuyerMessage } from '@/lib/compliance';
 import { activeExemptions, formatUntil } from '@/lib/rules/effective';
 import { localeOf } from '@/lib/i18n';
 import { loadRulePack } from '@/lib/rules/packs';
+import { validateSettings } from '@/lib/settings/schema';
+import { SETTINGS_KEY } from '@/lib/settings/provider';
 import { KefuDB, type CaseRecord, type ConversationRecord, type DeadlineRecord, type TabRecord } from '@/lib/store/db';
 import { atRiskRows } from '@/lib/tracker/at-risk';
 import { buildQueue, NO_FILTER, queueFacets, type QueueFilter } from '@/lib/queue/queue';
@@ -36,6 +39,17 @@ const tabs = signal<TabRecord[]>([]);
 const cases = signal<CaseRecord[]>([]);
 const error = signal<string | null>(null);
 const filter = signal<QueueFilter>(NO_FILTER);
+const view = signal<'queue' | 'handover'>('queue');
+const handoverHours = signal(8);
+void db.settings.get(SETTINGS_KEY).then((stored) => {
+  const parsed = stored ? validateSettings(stored.value) : null;
+  if (parsed?.ok) handoverHours.value = parsed.settings.handoverHours;
+});
+const names = {
+  platform: (id: string) => t(`platform_${id}`),
+  shop: (_platform: string, shop: string) => (shop === 'default' ? t('defaultShop') : shop),
+  rule: (platform: Parameters<PopupTexts['ruleLabel']>[0], ruleId: string) => texts.ruleLabel(platform, ruleId),
+};
 // Known before any click: the side panel must open while the click's user gesture lasts.
 let windowId: number | undefined;
 void browser.windows.getCurrent().then((w) => (windowId = w.id));
@@ -82,13 +96,24 @@ function Popup() {
   const facets = queueFacets(chats, cases.value);
   return (
     <>
-      <h1>{t('popupTitle')}</h1>
+      <header>
+        <h1>{t('popupTitle')}</h1>
+        <button type="button" class="tab" data-testid="view-toggle" aria-pressed={view.value === 'handover'} onClick={() => (view.value = view.value === 'queue' ? 'handover' : 'queue')}>
+          {t(view.value === 'queue' ? 'handoverOpen' : 'handoverClose')}
+        </button>
+      </header>
       <ul>
         {error.value && <li class="error">{t('popupStorageError', [error.value])}</li>}
         <DegradedRows tabs={tabs.value} texts={texts} />
         <ExemptionRows notices={exemptionNotices(now.value)} texts={texts} />
-        <QueueFilters filter={filter} platforms={facets.platforms} shops={facets.shops} texts={texts} />
-        <QueueList items={buildQueue(chats, cases.value, now.value, filter.value)} now={now} texts={texts} onOpenCase={openCase} />
+        {view.value === 'queue' ? (
+          <>
+            <QueueFilters filter={filter} platforms={facets.platforms} shops={facets.shops} texts={texts} />
+            <QueueList items={buildQueue(chats, cases.value, now.value, filter.value)} now={now} texts={texts} onOpenCase={openCase} />
+          </>
+        ) : (
+          <HandoverView items={buildQueue(chats, cases.value, now.value)} now={now} hours={handoverHours} texts={texts} names={names} onOpenCase={openCase} />
+        )}
       </ul>
     </>
   );

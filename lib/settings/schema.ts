@@ -18,6 +18,7 @@ export const OffHoursSettings = z.strictObject({
   /** A warning this close to its deadline is urgent. */
   urgentWithinMs: z.number().int().min(60_000).max(24 * 3_600_000),
 });
+export type OffHoursSettings = z.infer<typeof OffHoursSettings>;
 
 /** Everything the options page sets, validated at every boundary (message, storage, import). */
 export const Settings = z.strictObject({

@@ -4,6 +4,7 @@ import { formatDuration } from '../i18n';
 import type { ReplyRule } from '../rules/schema';
 import type { CaseRecord, DeadlineRecord, WarningRecord } from '../store/db';
 import { caseDeadlineId } from './cases';
+import { deliverAt } from '../aftersale/off-hours';
 import { auditEntry, recordAudit } from '../store/audit';
 import { PLATFORM_IDS } from '../domain/platform';
 import { TRACKER_TUNING, type TrackerPorts } from './ports';
@@ -49,13 +50,27 @@ export async function fireDueWarnings(ports: TrackerPorts, now: number): Promise
     if (outcome.alert) alerts.push({ ...outcome.alert, rungs: rungs.map((rung) => rung.id) });
     for (const rung of rungs) updates.push({ ...rung, state: outcome.state, firedAt: outcome.state === 'fired' ? now : null, message: outcome.alert?.message ?? null });
   };
+  // Off hours: a non-urgent warning waits (pending, re-timed) until they end or it becomes urgent.
+  const offHours = ports.offHours?.();
+  const held = (rungs: WarningRecord[], dueAt: number): boolean => {
+    const at = offHours ? deliverAt(offHours, now, dueAt) : now;
+    if (at <= now + TRACKER_TUNING.fireToleranceMs) return false;
+    for (const rung of rungs) updates.push({ ...rung, warnAt: at });
+    return true;
+  };
   const replyIds = [...byDeadline.keys()].filter((id) => !byDeadline.get(id)![0]!.caseRecordId);
   const caseIds = [...byDeadline.keys()].filter((id) => byDeadline.get(id)![0]!.caseRecordId);
   for (const deadline of await db.deadlines.bulkGet(replyIds)) {
-    if (deadline) settle(byDeadline.get(deadline.id)!, await replyAlert(ports, deadline, byDeadline.get(deadline.id)!, now));
+    if (!deadline) continue;
+    const rungs = byDeadline.get(deadline.id)!;
+    if (deadline.state !== 'open' || !held(rungs, deadline.dueAt)) settle(rungs, await replyAlert(ports, deadline, rungs, now));
   }
   const cases = await db.cases.bulkGet(caseIds.map((id) => byDeadline.get(id)![0]!.caseRecordId!));
-  caseIds.forEach((deadlineId, i) => settle(byDeadline.get(deadlineId)!, caseAlert(ports, cases[i], deadlineId, byDeadline.get(deadlineId)!, now)));
+  caseIds.forEach((deadlineId, i) => {
+    const rungs = byDeadline.get(deadlineId)!;
+    const record = cases[i];
+    if (!record || record.dueAt === null || !held(rungs, record.dueAt)) settle(rungs, caseAlert(ports, record, deadlineId, rungs, now));
+  });
 
   if (alerts.length > SUMMARY_ABOVE) {
     alerts.sort((a, b) => a.dueAt - b.dueAt);

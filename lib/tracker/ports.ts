@@ -2,6 +2,7 @@ import type { PlatformId } from '../domain/platform';
 import type { Locale, Translate } from '../i18n';
 import type { PackResult } from '../rules/packs';
 import type { KefuDB } from '../store/db';
+import type { OffHoursSettings } from '../settings/schema';
 
 /** The tracker's view of the browser, so it runs in Vitest with fakes. */
 export interface AlarmPort {
@@ -26,6 +27,8 @@ export interface TrackerPorts {
   rules: (platform: PlatformId) => PackResult;
   /** Days buyer data is kept (options); the default applies when unset. */
   retentionDays?: () => number;
+  /** Off hours in which non-urgent warnings are held (options). */
+  offHours?: () => OffHoursSettings;
   /** The name the agent gave a platform's shop in options ('' or unset: the generic name). */
   shopName?: (platform: PlatformId, shop: string) => string;
 }

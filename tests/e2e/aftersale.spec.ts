@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Worker } from '@playwright/test';
 import { launchWithExtension } from '../../scripts/chromium-with-extension';
-import { CHAT_URL, expect, idbGetAll, notificationIds, swControl, test, watchPageErrors, type WarningRow } from './fixtures';
+import { CHAT_URL, countAllDay, expect, idbGetAll, notificationIds, swControl, test, watchPageErrors, type WarningRow } from './fixtures';
 
 const LIST_URL = 'https://mms.pinduoduo.com/aftersales/aftersale_list?fixture=aftersale-list-due-soon';
 const SOON = 'pdd:default:23555555555555';
@@ -31,6 +31,7 @@ test('an after-sales case is tracked, warned at its first rung, ranked among cha
     const context = first.context;
     const sw = await workerOf(context);
     const extensionId = new URL(sw.url()).host;
+    await countAllDay(context, extensionId);
 
     const chat = await context.newPage();
     const chatErrors = watchPageErrors(chat);
@@ -71,6 +72,22 @@ test('an after-sales case is tracked, warned at its first rung, ranked among cha
     ]);
     await popup.getByTestId('filter-type').selectOption('case');
     await expect(rows).toHaveCount(2);
+
+    // Shift handover: what falls due in the next 8 hours (the 1-day and 6-day cases are not), copied as text.
+    await popup.getByTestId('view-toggle').click();
+    await expect.poll(() => rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-conversation') ?? el.getAttribute('data-case')))).toEqual(['pdd:default:7101']);
+    await popup.getByTestId('handover-hours').selectOption('24');
+    await expect(rows).toHaveCount(2);
+    // The text handed to the clipboard (reading the system clipboard back needs a permission we do not ask for).
+    await popup.evaluate(() => {
+      const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+      navigator.clipboard.writeText = (text: string) => write(text).then(() => void ((window as any).copiedText = text));
+    });
+    await popup.getByTestId('handover-copy').click();
+    await expect(popup.getByTestId('handover').getByRole('status')).toHaveText('已复制');
+    const copied: string = await popup.evaluate(() => (window as any).copiedText);
+    expect(copied).toMatch(/^【交接班】\d\d-\d\d \d\d:\d\d 起 24 小时内到期：2 项\n/);
+    expect(copied).toContain('售后 23555555555555：退货退款·待商家处理，未处理，系统将自动退款');
 
     // The side panel's checklist for the case: steps with due times, the silent-seller outcome.
     const panel = await context.newPage();

@@ -2,7 +2,8 @@ import { test as base, expect, type BrowserContext, type Page, type Worker } fro
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CONSOLE_HOST, isConsoleHost, launchWithExtension } from '../../scripts/chromium-with-extension';
+import { CONSOLE_HOST, countAllDay, isConsoleHost, launchWithExtension } from '../../scripts/chromium-with-extension';
+export { countAllDay };
 
 export const CHAT_URL = `https://${CONSOLE_HOST}/chat-merchant/index.html?tick=0#/`;
 export const DB_NAME = 'kefu-guard';
@@ -25,6 +26,7 @@ export const test = base.extend<{ context: BrowserContext; leaks: string[]; sw: 
   sw: async ({ context }, use) => {
     let [sw] = context.serviceWorkers();
     if (!sw) sw = await context.waitForEvent('serviceworker');
+    await countAllDay(context, new URL(sw.url()).host);
     await use(sw);
   },
   extensionId: async ({ sw }, use) => {
@@ -132,3 +134,4 @@ export interface WarningRow {
   firedAt: number | null;
   message: string | null;
 }
+

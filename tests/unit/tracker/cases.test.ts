@@ -164,3 +164,23 @@ describe('after-sales cases in the tracker', () => {
     expect(other.cases).toEqual({ open: 1, nearest: { id: 'pdd:default:4', caseId: '4', dueAt: null } });
   });
 });
+
+describe('off hours', () => {
+  it('a non-urgent case warning at night is held until off hours end, then fires once; urgent ones are not held', async () => {
+    const h = makeHarness();
+    h.ports.offHours = () => ({ enabled: true, from: '23:00', to: '08:00', urgentWithinMs: H });
+    const night = Date.parse('2026-11-24T17:00:00Z'); // 01:00 Shanghai
+    await h.tracker.onAftersaleUpdate(update([aCase({ pageDeadline: night + 23 * H })], night), 7, night);
+    await h.tracker.onAlarm(night);
+    expect(h.shown).toEqual([]);
+    const morning = Date.parse('2026-11-25T00:00:00Z'); // 08:00 Shanghai
+    expect(h.alarm).toBe(morning);
+    await h.tracker.onAlarm(morning);
+    expect(h.shown).toHaveLength(1);
+    expect(h.shown[0]!.message).toMatch(/还剩 16小时0分/);
+    // A case 30 minutes from its deadline at night is urgent: shown at once.
+    await h.tracker.onAftersaleUpdate(update([aCase({ caseId: '2', pageDeadline: night + 30 * 60_000 })], night), 7, night);
+    await h.tracker.onAlarm(night);
+    expect(h.shown.map((s) => s.id)).toContain('pdd:default:2');
+  });
+});
