@@ -5,6 +5,7 @@ import { applyOverrides } from '../rules/overrides';
 import { loadRulePack } from '../rules/packs';
 import { OVERRIDES_KEY, StoredOverrides } from '../rules/provider';
 import { SETTINGS_KEY } from '../settings/provider';
+import { UserTemplates, USER_TEMPLATES_KEY } from '../replies/schema';
 import { Settings } from '../settings/schema';
 import type { KefuDB } from './db';
 import {
@@ -50,12 +51,8 @@ const SETTING_VALUES: Record<string, z.ZodType> = {
   [SETTINGS_KEY]: Settings,
   [OVERRIDES_KEY]: CheckedOverrides,
   [SHOP_LEXICON_KEY]: ShopLexicon,
+  [USER_TEMPLATES_KEY]: UserTemplates,
 };
-
-/** Readers that add a setting register its schema here (e.g. the reply templates). */
-export function registerSettingSchema(key: string, schema: z.ZodType): void {
-  SETTING_VALUES[key] = schema;
-}
 
 const MAX_ROWS = 200_000;
 
