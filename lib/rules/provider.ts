@@ -7,7 +7,7 @@ import { loadRulePack, type PackResult } from './packs';
 export const OVERRIDES_KEY = 'ruleOverrides';
 /** Stored shape: platform → rule id → patch. Validated on read; a corrupted value is reported, never used. */
 export const StoredOverrides = z.partialRecord(PlatformId, RuleOverrides);
-type StoredOverrides = z.infer<typeof StoredOverrides>;
+export type StoredOverrides = z.infer<typeof StoredOverrides>;
 
 /**
  * The rule packs as this shop runs them: shipped pack + the shop's overrides from settings.
