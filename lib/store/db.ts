@@ -80,7 +80,8 @@ export interface CaseRecord {
   kindText: string;
   stage: string | null;
   stageText: string;
-  stageHistory: { stage: string | null; stageText: string; seenAt: number }[];
+  /** `dueAt`: the stage's deadline as known when the case left it (for the on-time figures). */
+  stageHistory: { stage: string | null; stageText: string; seenAt: number; dueAt?: number | null }[];
   amountFen: number | null;
   appliedAt: number | null;
   deadlineText: string | null;

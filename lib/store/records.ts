@@ -60,7 +60,7 @@ export const CaseRecordSchema = z.strictObject({
   kindText: z.string().max(50),
   stage: z.string().max(40).nullable(),
   stageText: z.string().max(100),
-  stageHistory: z.array(z.strictObject({ stage: z.string().max(40).nullable(), stageText: z.string().max(100), seenAt: Time })).max(50),
+  stageHistory: z.array(z.strictObject({ stage: z.string().max(40).nullable(), stageText: z.string().max(100), seenAt: Time, dueAt: Time.nullable().optional() })).max(50),
   amountFen: z.number().nullable(),
   appliedAt: Time.nullable(),
   deadlineText: z.string().max(100).nullable(),

@@ -90,8 +90,11 @@ function toRecord(
   const { snapshot } = update;
   const history = before?.stageHistory ?? [];
   const last = history[history.length - 1];
+  // Leaving a stage records the deadline it had, so the dashboard can tell on-time from late.
   const stageHistory =
-    last && last.stageText === c.stageText ? history : [...history, { stage: c.stage, stageText: c.stageText, seenAt: now }].slice(-MAX_STAGE_HISTORY);
+    last && last.stageText === c.stageText
+      ? history
+      : [...history.slice(0, -1), ...(last ? [{ ...last, dueAt: before?.dueAt ?? null }] : []), { stage: c.stage, stageText: c.stageText, seenAt: now }].slice(-MAX_STAGE_HISTORY);
   // A detail page may know less than the list did: keep what is already known.
   const kind = c.kind ?? before?.kind ?? null;
   const appliedAt = c.appliedAt ?? before?.appliedAt ?? null;
