@@ -35,6 +35,8 @@ export interface DraftGuardOptions {
   guardEnabled: () => boolean;
   /** Finds the page's send button for the click guard (the page may re-render it). */
   findSendButton: () => Element | null;
+  /** What the agent did through the guard, for the audit log. */
+  onAction?: (action: 'rewrite-applied' | 'rewrite-undone' | 'guard-confirmed' | 'guard-cancelled', subject: string) => void;
 }
 
 interface Box {
@@ -124,6 +126,7 @@ export function attachDraftGuard(input: HTMLTextAreaElement, options: DraftGuard
     if (before.slice(finding.start, finding.end) === '' && finding.start !== finding.end) return;
     const after = before.slice(0, finding.start) + finding.rewrite + before.slice(finding.end);
     setHostValue(input, after, finding.start + finding.rewrite.length);
+    options.onAction?.('rewrite-applied', finding.category);
     undo.value = { before, after };
     hidden.value = false;
     refresh();
@@ -133,6 +136,7 @@ export function attachDraftGuard(input: HTMLTextAreaElement, options: DraftGuard
     const step = undo.value;
     if (!step || input.value !== step.after) return;
     setHostValue(input, step.before, step.before.length);
+    options.onAction?.('rewrite-undone', '');
     undo.value = null;
     refresh();
   }
@@ -270,6 +274,7 @@ export function attachDraftGuard(input: HTMLTextAreaElement, options: DraftGuard
                   confirming.value = false;
                   passedOnce.value = true;
                 });
+                options.onAction?.('guard-confirmed', blocking.map((f) => f.category).join(' '));
               }}
             >
               {options.texts.confirmSend}
@@ -278,6 +283,7 @@ export function attachDraftGuard(input: HTMLTextAreaElement, options: DraftGuard
               type="button"
               onClick={() => {
                 confirming.value = false;
+                options.onAction?.('guard-cancelled', blocking.map((f) => f.category).join(' '));
                 input.focus();
               }}
             >

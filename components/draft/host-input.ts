@@ -13,6 +13,30 @@ export function setHostValue(input: HTMLTextAreaElement | HTMLInputElement, valu
   input.focus();
 }
 
+/**
+ * Insert text at the agent's caret (replacing any selection), only ever on the agent's click, as an
+ * input event the page's framework sees. Returns how to undo it, or null when the box is not there.
+ */
+export function insertAtCaret(input: Element, text: string): { undo(): void } | null {
+  const win = input.ownerDocument.defaultView!;
+  if (input instanceof win.HTMLTextAreaElement || input instanceof win.HTMLInputElement) {
+    const before = input.value;
+    const start = input.selectionStart ?? before.length;
+    const end = input.selectionEnd ?? start;
+    setHostValue(input, before.slice(0, start) + text + before.slice(end), start + text.length);
+    return { undo: () => setHostValue(input, before, start) };
+  }
+  if (input instanceof win.HTMLElement && input.isContentEditable) {
+    // Rich editors (Quill, Draft) follow the browser's own editing commands.
+    input.focus();
+    const doc = input.ownerDocument;
+    const inserted = doc.execCommand('insertText', false, text);
+    if (!inserted) return null;
+    return { undo: () => void (input.focus(), doc.execCommand('undo')) };
+  }
+  return null;
+}
+
 /** Copy what decides where text wraps, so our underlines sit exactly under the host's glyphs. */
 export const MIRRORED_STYLES = [
   'fontFamily',

@@ -1,6 +1,8 @@
 import type { Signal } from '@preact/signals';
 import type { AtRiskRow } from '@/lib/tracker/at-risk';
 import type { TabRecord } from '@/lib/store/db';
+import type { Suggestion } from '@/lib/messaging/protocol';
+import { RowSuggestions } from './suggestions';
 import { formatClock, type Locale } from '@/lib/i18n';
 
 export interface PopupTexts {
@@ -9,6 +11,9 @@ export interface PopupTexts {
   ruleLabel: (platform: AtRiskRow['platform'], ruleId: string) => string;
   /** What the buyer's last message is baiting the agent into, with a safe reply (or null). */
   bait: (row: AtRiskRow) => { reason: string; safeReply: string } | null;
+  /** Reply suggestions for the buyer's last message, and inserting one into that conversation's tab. */
+  suggest: (row: AtRiskRow) => Suggestion[];
+  insert: (row: AtRiskRow, text: string, templateId: string) => Promise<boolean>;
 }
 
 export function DegradedRows({ tabs, texts }: { tabs: TabRecord[]; texts: PopupTexts }) {
@@ -63,6 +68,7 @@ export function ChatRow({ row, now, texts }: { row: AtRiskRow; now: Signal<numbe
           </div>
         </div>
       )}
+      <RowSuggestions suggestions={texts.suggest(row)} texts={texts} onInsert={(text, templateId) => texts.insert(row, text, templateId)} />
       <div class="left" data-testid="countdown">
         {left <= 0 ? texts.t('popupOverdue', [formatClock(-left)]) : texts.t('popupLeft', [formatClock(left)])}
       </div>

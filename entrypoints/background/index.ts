@@ -2,11 +2,13 @@ import { catalogTranslateFromBrowser } from './i18n';
 import { openCaseChecklist } from '@/components/sidepanel/open';
 import { chromeAlarms, chromeNotifier, NEXT_WARNING_ALARM } from './ports';
 import { localeOf } from '@/lib/i18n';
-import { ToBackground, type AftersaleUpdateReply, type ImportReply, type ChatUpdateReply, type DraftCheckReply, type SettingsReply } from '@/lib/messaging/protocol';
+import { ToBackground, type AftersaleUpdateReply, type ImportReply, type SuggestReply, type ChatUpdateReply, type DraftCheckReply, type SettingsReply } from '@/lib/messaging/protocol';
 import { RulesProvider } from '@/lib/rules/provider';
 import { KefuDB } from '@/lib/store/db';
 import { auditEntry, recordAudit } from '@/lib/store/audit';
 import { importAll } from '@/lib/store/backup';
+import { suggestionsFor } from '@/lib/replies/for-page';
+import { UserTemplates, USER_TEMPLATES_KEY } from '@/lib/replies/schema';
 import { checkMessage } from '@/lib/compliance';
 import { ShopLexiconProvider } from '@/lib/compliance/shop-lexicon';
 import { SettingsProvider } from '@/lib/settings/provider';
@@ -84,6 +86,15 @@ export default defineBackground(() => {
     }
     if (message.type === 'audit/record') {
       return run(() => recordAudit(db, auditEntry(Date.now(), message.action, message.subject, message.detail, message.platform))).then((): SettingsReply => ({ ok: true }));
+    }
+    if (message.type === 'reply/suggest') {
+      // A native promise: the reply must not be one of Dexie's own promise objects.
+      const answer = async (): Promise<SuggestReply> => {
+        const stored = await db.settings.get(USER_TEMPLATES_KEY);
+        const mine = UserTemplates.safeParse(stored?.value ?? []);
+        return { ok: true, suggestions: suggestionsFor(message, mine.success ? mine.data : []) };
+      };
+      return answer().catch((error: unknown): SuggestReply => ({ ok: false, error: String(error) }));
     }
     if (message.type === 'settings/set-lexicon') {
       return run(() => lexicon.set(message.lexicon, Date.now())).then((r): SettingsReply => r);

@@ -14,6 +14,8 @@ import { validateSettings } from '@/lib/settings/schema';
 import { SETTINGS_KEY } from '@/lib/settings/provider';
 import { KefuDB, type CaseRecord, type ConversationRecord, type DeadlineRecord, type TabRecord } from '@/lib/store/db';
 import { atRiskRows } from '@/lib/tracker/at-risk';
+import { suggestionsFor } from '@/lib/replies/for-page';
+import type { InsertReply } from '@/lib/messaging/protocol';
 import { buildQueue, NO_FILTER, queueFacets, type QueueFilter } from '@/lib/queue/queue';
 
 const db = new KefuDB();
@@ -25,6 +27,14 @@ const texts: PopupTexts = {
   ruleLabel(platform, ruleId) {
     const pack = loadRulePack(platform);
     return (pack.ok && pack.pack.replyRules.find((r) => r.id === ruleId)?.label[locale]) || ruleId;
+  },
+  suggest: (row) => suggestionsFor({ platform: row.platform, buyerMessages: row.preview ? [row.preview] : [], buyerNick: row.nick || null }),
+  async insert(row, text, templateId) {
+    const tabId = conversations.value.get(row.conversationId)?.tabId;
+    if (tabId == null) return false;
+    await browser.tabs.sendMessage(tabId, { type: 'reply/insert', text, templateId } satisfies InsertReply);
+    await browser.tabs.update(tabId, { active: true });
+    return true;
   },
   bait(row) {
     const [first] = row.preview ? checkBuyerMessage(row.preview, { platform: row.platform }) : [];

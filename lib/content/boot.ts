@@ -58,6 +58,14 @@ export function bootConsole(adapter: ConsoleAdapter, ctx: ScriptContext): void {
             }
           : undefined,
         guardEnabled: () => guardEnabled,
+        listen(handler) {
+          const listener = (message: unknown) => {
+            handler(message);
+            return undefined;
+          };
+          browser.runtime.onMessage.addListener(listener);
+          return () => browser.runtime.onMessage.removeListener(listener);
+        },
       },
       (listener) => ctx.addEventListener(window, 'wxt:locationchange', listener),
     );

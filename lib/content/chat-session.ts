@@ -5,7 +5,10 @@ import { chunkDelta, diffChat, type ChatDelta } from '../adapters/diff';
 import { observe } from '../adapters/observe';
 import type { ConsoleAdapter } from '../adapters/registry-types';
 import type { ChatUpdate, ChipDeadline } from '../messaging/protocol';
-import { parseChatUpdateReply } from '../messaging/reply-guards';
+import { parseChatUpdateReply, parseInsertReply, parseSuggestReply } from '../messaging/reply-guards';
+import { insertAtCaret } from '@/components/draft/host-input';
+import { mountSuggestCard } from '@/components/suggest/suggest-card';
+import type { ConversationRow } from '../domain/chat';
 import type { Session, SessionEnv } from './context';
 
 type ChatAdapter = NonNullable<ConsoleAdapter['chat']>;
@@ -37,6 +40,8 @@ export function startChatSession(adapter: ConsoleAdapter, chat: ChatAdapter, env
   let deadlines: ChipDeadline[] = [];
 
   const place = () => {
+    const box = firstMatch(doc, chat.input)?.getBoundingClientRect();
+    card.state.anchor.value = box && box.height > 0 ? { left: box.left, bottom: win.innerHeight - box.top + 6, width: box.width } : null;
     const chips: PlacedChip[] = [];
     // One pass over the rendered rows for all waiting buyers (a query per buyer is O(n²) on big lists).
     const rows = deadlines.length > 0 ? chat.findRows(doc, new Set(deadlines.map((d) => d.key))) : new Map<string, Element>();
@@ -86,12 +91,60 @@ export function startChatSession(adapter: ConsoleAdapter, chat: ChatAdapter, env
       });
   };
 
+  // Reply suggestions for the conversation open in the thread pane, asked of the worker when its last message changes.
+  const card = mountSuggestCard(
+    doc,
+    {
+      title: (count) => t('suggestTitle', [String(count)]),
+      variable: (name) => t(`var_${name}`),
+      insert: t('suggestInsert'),
+      inserted: t('suggestInserted'),
+      undo: t('suggestUndo'),
+      fillFirst: t('suggestFillFirst'),
+    },
+    (text, templateId) => insertReply(text, templateId),
+  );
+  let openRow: Pick<ConversationRow, 'key' | 'nick' | 'preview'> | null = null;
+  const followOpenRow = (rows: ConversationRow[]) => {
+    const open = rows.find((row) => row.open);
+    const closed = rows.some((row) => !row.open && row.key === openRow?.key);
+    if (!open && !closed) return;
+    const next = open ? { key: open.key, nick: open.nick, preview: open.preview } : null;
+    if (next?.key === openRow?.key && next?.preview === openRow?.preview) return;
+    openRow = next;
+    if (!next) {
+      card.state.suggestions.value = [];
+      return;
+    }
+    env
+      .send({ type: 'reply/suggest', platform: adapter.id, buyerMessages: [next.preview.slice(0, 500)], buyerNick: next.nick || null })
+      .then((raw) => {
+        const reply = parseSuggestReply(raw);
+        if (reply.ok && openRow?.key === next.key) card.state.suggestions.value = reply.suggestions;
+      })
+      .catch((error: unknown) => env.isInvalid() || console.warn('[kefu-guard] no reply suggestions', error));
+  };
+  /** Only ever on the agent's click: into the input at the caret, as an input event; never sent. */
+  const insertReply = (text: string, templateId: string) => {
+    const input = firstMatch(doc, chat.input);
+    const done = input ? insertAtCaret(input, text) : null;
+    if (done) void env.send({ type: 'audit/record', action: 'template-inserted', platform: adapter.id, subject: templateId, detail: '' }).catch(() => undefined);
+    return done;
+  };
+  const stopListening = env.listen?.((message) => {
+    const request = parseInsertReply(message);
+    if (request) insertReply(request.text, request.templateId);
+  });
+
   const observation = observe({
     doc,
     findRoots: chat.roots,
     read: () => chat.read(doc, Date.now()),
     diff: diffChat,
-    onChange: (change) => chunkDelta(change as ChatDelta).forEach(send),
+    onChange: (change) => {
+      followOpenRow((change as ChatDelta).changed);
+      chunkDelta(change as ChatDelta).forEach(send);
+    },
     onError: (error) => console.warn('[kefu-guard] read failed', error),
   });
   observation.flush();
@@ -111,6 +164,7 @@ export function startChatSession(adapter: ConsoleAdapter, chat: ChatAdapter, env
       texts: draftTexts(t),
       guardEnabled: env.guardEnabled,
       findSendButton: () => firstMatch(doc, chat.send) ?? null,
+      onAction: (action, subject) => void env.send({ type: 'audit/record', action, platform: adapter.id, subject, detail: '' }).catch(() => undefined),
     });
     guarded = { input, detach: guard.detach };
   };
@@ -128,6 +182,8 @@ export function startChatSession(adapter: ConsoleAdapter, chat: ChatAdapter, env
       win.clearInterval(tick);
       doc.removeEventListener('scroll', onScroll, { capture: true });
       guarded?.detach();
+      stopListening?.();
+      card.destroy();
       layer.destroy();
     },
   };

@@ -13,6 +13,8 @@ export interface SessionEnv {
   /** Draft compliance check, when this console has a draft box. */
   check?: (text: string) => DraftFinding[] | Promise<DraftFinding[]>;
   guardEnabled(): boolean;
+  /** Messages sent to this tab (the popup asking to insert a reply); returns how to stop listening. */
+  listen?(handler: (message: unknown) => void): () => void;
 }
 
 /** A running observation of one page kind; stopped on navigation or invalidation. */

@@ -110,6 +110,36 @@ export const RecordAudit = z.object({
   detail: z.string().check(z.maxLength(200)),
 });
 
+/** From a console page or the popup: the best reply templates for what the buyer last wrote. */
+export const SuggestReplies = z.object({
+  type: z.literal('reply/suggest'),
+  platform: PlatformId,
+  buyerMessages: z.array(z.string().check(z.maxLength(500))).check(z.maxLength(5)),
+  buyerNick: z.nullable(z.string().check(z.maxLength(128))),
+  caseStage: z.optional(z.nullable(z.string().check(z.maxLength(40)))),
+  caseKind: z.optional(z.nullable(z.string().check(z.maxLength(40)))),
+});
+
+/** One suggestion: the text filled as far as the page allows, and what the agent must still fill in. */
+export const Suggestion = z.object({
+  templateId: z.string(),
+  scenario: z.string(),
+  text: z.string(),
+  missing: z.array(z.string()),
+});
+export type Suggestion = z.infer<typeof Suggestion>;
+
+export const SuggestReply = z.union([z.object({ ok: z.literal(true), suggestions: z.array(Suggestion) }), z.object({ ok: z.literal(false), error: z.string() })]);
+export type SuggestReply = z.infer<typeof SuggestReply>;
+
+/** From the popup to a console tab: insert this text at the agent's caret (the agent clicked it). */
+export const InsertReply = z.object({
+  type: z.literal('reply/insert'),
+  text: z.string().check(z.minLength(1), z.maxLength(1000)),
+  templateId: z.string().check(z.maxLength(100)),
+});
+export type InsertReply = z.infer<typeof InsertReply>;
+
 /** From the in-page case chip (a click): show this case's checklist in the side panel. */
 export const OpenCaseChecklist = z.object({
   type: z.literal('case/open-checklist'),
@@ -134,7 +164,7 @@ export const ImportReply = z.union([
 ]);
 export type ImportReply = z.infer<typeof ImportReply>;
 
-export const ToBackground = z.discriminatedUnion('type', [ChatUpdate, AftersaleUpdate, PageSeen, PageUnrecognised, DraftCheck, SetRuleOverride, ClearRuleOverride, SetShopLexicon, OpenCaseChecklist, SetSettings, ImportData, RecordAudit]);
+export const ToBackground = z.discriminatedUnion('type', [ChatUpdate, AftersaleUpdate, PageSeen, PageUnrecognised, DraftCheck, SetRuleOverride, ClearRuleOverride, SetShopLexicon, OpenCaseChecklist, SetSettings, ImportData, RecordAudit, SuggestReplies]);
 export type ToBackground = z.infer<typeof ToBackground>;
 
 /** What the content script needs to draw countdown chips. */

@@ -1,4 +1,4 @@
-import type { AftersaleUpdateReply, ChatUpdateReply, ChipDeadline, DraftCheckReply, TabCases } from './protocol';
+import type { AftersaleUpdateReply, ChatUpdateReply, ChipDeadline, DraftCheckReply, SuggestReply, Suggestion, TabCases } from './protocol';
 
 /**
  * Checks for the background's replies as they arrive in a content script. Every message *into*
@@ -63,4 +63,25 @@ export function parseDraftCheckReply(raw: unknown): DraftCheckReply {
       return { ok: true, findings: raw.findings.map(({ category, severity, start, end, reason, rewrite }) => ({ category, severity, start, end, reason, rewrite })) };
   }
   throw new Error('malformed reply to draft/check');
+}
+
+function isSuggestion(v: unknown): v is Suggestion {
+  return isObject(v) && typeof v.templateId === 'string' && typeof v.scenario === 'string' && typeof v.text === 'string' && Array.isArray(v.missing) && v.missing.every((m) => typeof m === 'string');
+}
+
+export function parseSuggestReply(raw: unknown): SuggestReply {
+  if (isObject(raw)) {
+    const failed = failure(raw);
+    if (failed) return failed;
+    if (raw.ok === true && Array.isArray(raw.suggestions) && raw.suggestions.every(isSuggestion))
+      return { ok: true, suggestions: raw.suggestions.map(({ templateId, scenario, text, missing }) => ({ templateId, scenario, text, missing })) };
+  }
+  throw new Error('malformed reply to reply/suggest');
+}
+
+/** A popup's request to insert a reply, checked by hand like the replies above. */
+export function parseInsertReply(raw: unknown): { text: string; templateId: string } | null {
+  return isObject(raw) && raw.type === 'reply/insert' && typeof raw.text === 'string' && raw.text.length > 0 && raw.text.length <= 1000 && typeof raw.templateId === 'string'
+    ? { text: raw.text, templateId: raw.templateId }
+    : null;
 }

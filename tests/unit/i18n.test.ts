@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { EVIDENCE, SCENARIOS } from '@/lib/aftersale/checklist';
 import { CATEGORIES } from '@/lib/compliance';
 import { PLATFORM_IDS } from '@/lib/domain/platform';
+import { VARIABLES } from '@/lib/replies/schema';
 
 type Catalog = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const catalog = (locale: string): Catalog => JSON.parse(readFileSync(path.resolve(`public/_locales/${locale}/messages.json`), 'utf8'));
@@ -24,6 +25,7 @@ const DYNAMIC: Record<string, readonly string[]> = {
   scenario_: SCENARIOS,
   evidence_: EVIDENCE,
   optLexicon_: ['add', 'remove', 'allow'],
+  var_: VARIABLES,
 };
 
 describe('UI strings', () => {
