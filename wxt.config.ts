@@ -7,7 +7,7 @@ import preact from '@preact/preset-vite';
 // their match patterns and nothing is ever fetched.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
@@ -16,7 +16,11 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; connect-src 'none'",
     },
-  },
+    // Firefox (MV3) needs an add-on id, and asks extensions to declare that they collect no data.
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'kefu-guard@kefu-guard.local', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } } }
+      : {}),
+  }),
   // No modulepreload polyfill: it fetch()es chunks, and extension pages allow no connections at all.
   vite: () => ({ plugins: [preact()], build: { modulePreload: { polyfill: false } } }),
 });

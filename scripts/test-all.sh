@@ -9,6 +9,7 @@ bash scripts/ensure-chromium.sh
 npx tsc --noEmit
 npx wxt build
 status=0
+bash scripts/firefox-check.sh || status=1
 npx vitest run -c tests/vitest.config.ts --reporter=default --reporter=json --outputFile="$REPORTS/unit.json" || status=1
 PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORTS/e2e.json" npx playwright test -c tests/playwright.config.ts --reporter=list,json "$@" || status=1
 node scripts/summarise-tests.mjs "$REPORTS/unit.json" "$REPORTS/e2e.json" || status=1

@@ -21,8 +21,8 @@ export const chromeNotifier = (sound: () => boolean): NotifierPort => ({
       title,
       message,
       priority: 2,
-      requireInteraction: true,
-      silent: !sound(),
+      // Chrome only: Firefox has neither option (its notifications stay until dismissed and follow the system sound).
+      ...(import.meta.env.FIREFOX ? {} : { requireInteraction: true, silent: !sound() }),
     });
   },
   async clear(id) {

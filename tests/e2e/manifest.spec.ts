@@ -60,3 +60,12 @@ test('no built script carries remote code or a network call', () => {
     expect(readFileSync(page, 'utf8'), page).not.toMatch(/(src|href)=["']https?:/);
   }
 });
+
+test('the Firefox build has the same minimal permissions, the checklist as a sidebar, and declares no data collection', () => {
+  const m = JSON.parse(readFileSync(path.resolve('.output/firefox-mv3/manifest.json'), 'utf8'));
+  expect([...m.permissions].sort()).toEqual(PERMISSIONS.filter((p) => p !== 'sidePanel'));
+  expect(m.host_permissions ?? []).toEqual([]);
+  expect(m.sidebar_action.default_panel).toBe('sidepanel.html');
+  expect(m.browser_specific_settings.gecko).toMatchObject({ id: 'kefu-guard@kefu-guard.local', data_collection_permissions: { required: ['none'] } });
+  expect(m.content_security_policy.extension_pages).toContain("connect-src 'none'");
+});
