@@ -17,6 +17,8 @@ export interface ConversationRecord {
   url: string;
   /** Still in the page's list the last time the tab reported. */
   visible: boolean;
+  /** When the page that last changed this record read it (rows from an older snapshot are ignored). */
+  observedAt?: number;
   firstSeenAt: number;
   lastSeenAt: number;
 }

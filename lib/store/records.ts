@@ -23,6 +23,7 @@ export const ConversationRecordSchema = z.strictObject({
   tabId: z.number().int().nullable(),
   url: z.string().max(2048),
   visible: z.boolean(),
+  observedAt: Time.optional(),
   firstSeenAt: Time,
   lastSeenAt: Time,
 }) satisfies z.ZodType<ConversationRecord>;

@@ -10,10 +10,17 @@ export class StoreCache {
   readonly conversations = new Map<string, ConversationRecord>();
   /** Open deadlines by `${conversationId}|${ruleId}`; null until first loaded. */
   openClocks: Map<string, DeadlineRecord> | null = null;
+  /**
+   * The newest page read applied per conversation. Kept exactly here; the stored `observedAt` is
+   * written only with other changes (to keep repeated snapshots free), so after a restart it may
+   * lag by up to a minute.
+   */
+  readonly observedAt = new Map<string, number>();
 
   forget(): void {
     this.conversations.clear();
     this.openClocks = null;
+    this.observedAt.clear();
   }
 
   commit(conversations: ConversationRecord[], deadlines: DeadlineRecord[]): void {

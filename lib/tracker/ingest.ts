@@ -34,6 +34,7 @@ export async function ingestChat(
     ? snapshot.health
     : { ...snapshot.health, unparsedFields: [...snapshot.health.unparsedFields, `rulePack: ${packResult.error}`] };
   const answered: string[] = [];
+  const appliedRows: string[] = [];
   const conversationWrites: ConversationRecord[] = [];
   const deadlineWrites: DeadlineRecord[] = [];
 
@@ -57,7 +58,11 @@ export async function ingestChat(
 
     snapshot.conversations.forEach((row, i) => {
       const id = ids[i]!;
-      const record = toRecord(row, id, existing[i], snapshot.platform, snapshot.shop, snapshot.url, tabId, now);
+      // Two tabs of one shop: a snapshot read before the one already applied must not undo it.
+      const newest = cache.observedAt.get(id) ?? existing[i]?.observedAt ?? -Infinity;
+      if (snapshot.capturedAt < newest) return;
+      appliedRows.push(id);
+      const record = toRecord(row, id, existing[i], snapshot.platform, snapshot.shop, snapshot.url, tabId, now, snapshot.capturedAt);
       if (!existing[i] || changed(existing[i]!, record)) conversationWrites.push(record);
       if (!packResult.ok) return;
       for (const rule of trackedReplyRules(packResult.pack)) {
@@ -106,6 +111,7 @@ export async function ingestChat(
     }
   });
   cache.commit(conversationWrites, deadlineWrites);
+  for (const id of appliedRows) cache.observedAt.set(id, Math.max(cache.observedAt.get(id) ?? -Infinity, snapshot.capturedAt));
   return { answered, degraded: !isHealthy(health) };
 }
 
@@ -173,6 +179,7 @@ function toRecord(
   url: string,
   tabId: number | null,
   now: number,
+  observedAt: number,
 ): ConversationRecord {
   return {
     id,
@@ -187,6 +194,7 @@ function toRecord(
     tabId,
     url,
     visible: true,
+    observedAt,
     firstSeenAt: previous?.firstSeenAt ?? now,
     lastSeenAt: now,
   };
@@ -195,11 +203,11 @@ function toRecord(
 /** How stale `lastSeenAt` may get before an otherwise unchanged row is rewritten. */
 const SEEN_RESOLUTION_MS = 60_000;
 
-/** An unchanged row costs no write; `lastSeenAt` is kept to a minute's resolution. */
+/** An unchanged row costs no write; `lastSeenAt` and `observedAt` are kept to a minute's resolution. */
 function changed(a: ConversationRecord, b: ConversationRecord): boolean {
   if (b.lastSeenAt - a.lastSeenAt >= SEEN_RESOLUTION_MS) return true;
   for (const key of Object.keys(b) as (keyof ConversationRecord)[]) {
-    if (key !== 'lastSeenAt' && a[key] !== b[key]) return true;
+    if (key !== 'lastSeenAt' && key !== 'observedAt' && a[key] !== b[key]) return true;
   }
   return false;
 }
