@@ -14,6 +14,8 @@ import { ShopLexiconProvider } from '@/lib/compliance/shop-lexicon';
 import { SettingsProvider } from '@/lib/settings/provider';
 import { contentSettings } from '@/lib/settings/schema';
 import { serial } from '@/lib/tracker/serial';
+import { withHealth } from '@/lib/tracker/job-health';
+import { STORE_ERROR_KEY } from '@/lib/messaging/session-keys';
 import { Tracker } from '@/lib/tracker/tracker';
 
 export default defineBackground(() => {
@@ -22,10 +24,11 @@ export default defineBackground(() => {
   const lexicon = new ShopLexiconProvider(db);
   // Content scripts read their part (pre-send guard, platforms switched off) from storage.local.
   const settings = new SettingsProvider(db, (value) => browser.storage.local.set(contentSettings(value)));
+  const notifier = chromeNotifier(() => settings.get().sound);
   const tracker = new Tracker({
     db,
     alarms: chromeAlarms,
-    notifier: chromeNotifier(() => settings.get().sound),
+    notifier,
     t: catalogTranslateFromBrowser,
     locale: localeOf(browser.i18n.getUILanguage()),
     rules: rules.rules,
@@ -33,7 +36,17 @@ export default defineBackground(() => {
     offHours: () => settings.get().offHours,
     shopName: (platform) => settings.get().platforms[platform].shopName,
   });
-  const run = serial();
+  // A failing store is never silent: the badge and the popup say so until a job succeeds again.
+  const run = withHealth(serial(), {
+    async failed(error) {
+      await browser.storage.session.set({ [STORE_ERROR_KEY]: { message: String(error), at: Date.now() } });
+      await notifier.badge('!', '#d93025', catalogTranslateFromBrowser('badgeStoreError'));
+    },
+    async recovered() {
+      await browser.storage.session.remove(STORE_ERROR_KEY);
+      await tracker.refresh(Date.now());
+    },
+  });
   const report = (where: string) => (error: unknown) => console.error(`[kefu-guard] ${where}`, error);
   // The shop's rule overrides are read before any other job runs.
   void run(() => rules.load()).catch(report('load rule overrides'));

@@ -14,6 +14,7 @@ import { validateSettings } from '@/lib/settings/schema';
 import { SETTINGS_KEY } from '@/lib/settings/provider';
 import { KefuDB, type CaseRecord, type ConversationRecord, type DeadlineRecord, type TabRecord } from '@/lib/store/db';
 import { atRiskRows } from '@/lib/tracker/at-risk';
+import { STORE_ERROR_KEY } from '@/lib/messaging/session-keys';
 import { suggestionsFor } from '@/lib/replies/for-page';
 import type { InsertReply } from '@/lib/messaging/protocol';
 import { buildQueue, NO_FILTER, queueFacets, type QueueFilter } from '@/lib/queue/queue';
@@ -49,6 +50,13 @@ const tabs = signal<TabRecord[]>([]);
 const cases = signal<CaseRecord[]>([]);
 const error = signal<string | null>(null);
 const filter = signal<QueueFilter>(NO_FILTER);
+// The worker's last store failure (quota, a failed transaction), until a job succeeds again.
+const storeError = signal<string | null>(null);
+const readStoreError = (value: unknown) => (storeError.value = typeof value === 'object' && value && 'message' in value ? String((value as { message: unknown }).message) : null);
+void browser.storage.session.get(STORE_ERROR_KEY).then((got) => readStoreError(got[STORE_ERROR_KEY]));
+browser.storage.session.onChanged.addListener((changes) => {
+  if (STORE_ERROR_KEY in changes) readStoreError(changes[STORE_ERROR_KEY]?.newValue);
+});
 const view = signal<'queue' | 'handover'>('queue');
 const handoverHours = signal(8);
 void db.settings.get(SETTINGS_KEY).then((stored) => {
@@ -114,6 +122,11 @@ function Popup() {
       </header>
       <ul>
         {error.value && <li class="error">{t('popupStorageError', [error.value])}</li>}
+        {storeError.value && (
+          <li class="error" data-testid="store-error">
+            {t('popupStoreFailed', [storeError.value])}
+          </li>
+        )}
         <DegradedRows tabs={tabs.value} texts={texts} />
         <ExemptionRows notices={exemptionNotices(now.value)} texts={texts} />
         {view.value === 'queue' ? (
