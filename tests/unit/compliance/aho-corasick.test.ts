@@ -43,3 +43,25 @@ describe('AhoCorasick', () => {
     expect(ac.length(1)).toBe(2);
   });
 });
+
+describe('Aho–Corasick against a naive matcher', () => {
+  it('finds exactly the naive matches on random CJK/ASCII texts with overlapping and nested patterns', () => {
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const alphabet = ['加', '微', '信', 'v', 'x', '1', '2', '😀', 'a', '最', '好'];
+    const word = (max: number) => Array.from({ length: 1 + Math.floor(random() * max) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    for (let round = 0; round < 50; round++) {
+      const patterns = [...new Set(Array.from({ length: 1 + Math.floor(random() * 30) }, () => word(4)))];
+      const text = word(200);
+      const matcher = new AhoCorasick(patterns);
+      const found: string[] = [];
+      matcher.search(text, (id, end) => found.push(`${id}@${end}`));
+      const naive: string[] = [];
+      for (let end = 1; end <= text.length; end++)
+        patterns.forEach((p, id) => {
+          if (end >= p.length && text.slice(end - p.length, end) === p) naive.push(`${id}@${end}`);
+        });
+      expect(found.sort()).toEqual(naive.sort());
+    }
+  });
+});
