@@ -6,7 +6,7 @@ import { ingestChat } from './ingest';
 import type { TrackerPorts } from './ports';
 import { purgeExpired } from '../store/retention';
 
-/** How often a long-lived worker re-runs the retention purge (it also runs on every start). */
+/** How often a long-lived worker re-runs the retention purge on its alarms (it also runs on every start). */
 const PURGE_EVERY_MS = 6 * 3_600_000;
 
 /** The background's whole job, as plain async functions over injected ports. */
@@ -18,10 +18,12 @@ export class Tracker {
 
   /** On every worker start: whatever fell due while the worker was dead fires now, then re-arm. */
   async resume(now: number): Promise<void> {
+    await this.purge(now);
     await this.settle(now);
   }
 
   async onAlarm(now: number): Promise<void> {
+    await this.purge(now);
     await this.settle(now);
   }
 
@@ -76,12 +78,15 @@ export class Tracker {
     return [...nearest.values()];
   }
 
+  /** Retention purge: on worker start and on alarms, at most every 6 h — never on the hot path of a page update. */
+  private async purge(now: number): Promise<void> {
+    if (now - this.lastPurge < PURGE_EVERY_MS) return;
+    this.lastPurge = now;
+    const purged = await purgeExpired(this.ports.db, now, this.ports.retentionDays?.());
+    if (purged.conversations + purged.deadlines > 0) this.cache.forget(); // purged rows must not live on in the cache
+  }
+
   private async settle(now: number): Promise<void> {
-    if (now - this.lastPurge >= PURGE_EVERY_MS) {
-      this.lastPurge = now;
-      await purgeExpired(this.ports.db, now, this.ports.retentionDays?.());
-      this.cache.forget(); // purged rows must not live on in the cache
-    }
     await fireDueWarnings(this.ports, now);
     await rearm(this.ports);
     await refreshBadge(this.ports, now);
