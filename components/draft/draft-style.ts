@@ -5,6 +5,13 @@ export const DRAFT_CSS = `
 .hit { text-decoration-line: underline; text-decoration-style: wavy; text-decoration-skip-ink: none; text-underline-offset: 3px; }
 .hit.block { text-decoration-color: #d93025; background: rgba(217, 48, 37, 0.08); }
 .hit.warn { text-decoration-color: #e37400; background: rgba(227, 116, 0, 0.08); }
+/* Rich editors: a rectangle over the host's glyphs with a zigzag along its bottom edge (no text of ours). */
+.mark { position: absolute; box-sizing: border-box; text-decoration: none; }
+.mark.block { color: #d93025; }
+.mark.warn { color: #e37400; }
+.mark::after { content: ""; position: absolute; left: 0; right: 0; bottom: -2px; height: 4px;
+  background: linear-gradient(135deg, transparent 35%, currentColor 35% 60%, transparent 60%) 0 0 / 4px 4px repeat-x,
+    linear-gradient(45deg, transparent 35%, currentColor 35% 60%, transparent 60%) 2px 0 / 4px 4px repeat-x; }
 .card { position: fixed; pointer-events: auto; max-width: 420px; max-height: 40vh; overflow-y: auto; font: 12px/1.5 system-ui, "PingFang SC", "Microsoft YaHei", sans-serif;
   background: #fff; color: #202124; border: 1px solid #dadce0; border-radius: 6px; box-shadow: 0 2px 8px rgba(0,0,0,.18); }
 .card header { display: flex; justify-content: space-between; align-items: center; padding: 4px 8px; border-bottom: 1px solid #f1f3f4; font-weight: 600; }

@@ -158,7 +158,8 @@ export function startChatSession(adapter: ConsoleAdapter, chat: ChatAdapter, env
     if (input === guarded?.input) return;
     guarded?.detach();
     guarded = null;
-    if (!(input instanceof win.HTMLTextAreaElement)) return; // rich editors (Quill) are not guarded yet
+    // A textarea (PDD, Douyin) or a contenteditable rich editor (Kuaishou's Quill, JD 咚咚's).
+    if (!(input instanceof win.HTMLTextAreaElement) && !(input instanceof win.HTMLElement && input.isContentEditable)) return;
     const guard = attachDraftGuard(input, {
       check,
       texts: draftTexts(t),
