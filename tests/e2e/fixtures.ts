@@ -112,6 +112,12 @@ export async function swControl(context: BrowserContext) {
       await cdp.send('ServiceWorker.stopAllWorkers');
       await expect.poll(() => status).toBe('stopped');
     },
+    /** Stop the worker while the page keeps it busy: a message may restart it before "stopped" is seen. */
+    async kill() {
+      const before = starts;
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await expect.poll(() => status === 'stopped' || starts > before).toBe(true);
+    },
     async waitRunning(timeout = 20_000) {
       await expect.poll(() => status, { timeout }).toBe('running');
     },

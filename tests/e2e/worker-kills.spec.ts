@@ -17,7 +17,7 @@ test(`worker stopped ${Math.round(EVENTS / 5)} times during ${EVENTS} console ev
     if (random() < 0.6) await page.evaluate(([k, ago]) => (window as any).kefuDemo.buyerSays(k, `买家${k}`, '在吗', ago), [key, Math.floor(random() * 170_000)] as const);
     else await page.evaluate((k) => (window as any).kefuDemo.agentReplies(k), key);
     if (i % 5 === 4) {
-      await ctl.stop(); // killed wherever it was; the next message or alarm wakes a fresh worker
+      await ctl.kill(); // killed wherever it was; the next message or alarm wakes a fresh worker
       kills++;
     }
     await page.waitForTimeout(Math.floor(random() * 400));
