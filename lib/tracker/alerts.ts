@@ -72,8 +72,8 @@ export async function fireDueWarnings(ports: TrackerPorts, now: number): Promise
     if (!record || record.dueAt === null || !held(rungs, record.dueAt)) settle(rungs, caseAlert(ports, record, deadlineId, rungs, now));
   });
 
+  alerts.sort((a, b) => a.dueAt - b.dueAt); // nearest deadline first, chats and cases alike
   if (alerts.length > SUMMARY_ABOVE) {
-    alerts.sort((a, b) => a.dueAt - b.dueAt);
     const lines = alerts.slice(0, 5).map((a) => a.message);
     await ports.notifier.show(SUMMARY_NOTIFICATION_ID, ports.t('summaryTitle', [String(alerts.length)]), lines.join('\n'), alerts.flatMap((a) => a.rungs));
   } else {

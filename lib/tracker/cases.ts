@@ -43,8 +43,10 @@ export async function ingestCases(ports: TrackerPorts, update: AftersaleUpdate, 
     const endedLadders: string[] = [];
     snapshot.cases.forEach((c, i) => {
       const before = existing[i];
-      // A page that read the case earlier than what is stored (a late message from another tab) changes nothing.
-      if (before && before.observedAt > snapshot.capturedAt) return;
+      // A page that read the case earlier than what is stored (a late message from another tab) changes
+      // nothing — unless the stored read is later than now: the clock was set back since, and trusting
+      // it would ignore every read until the clock caught up (same rule as chats, ingest.ts newestRead).
+      if (before && before.observedAt > snapshot.capturedAt && before.observedAt <= now) return;
       const { record, ladderMs } = toRecord(c, ids[i]!, before, update, tabId, packResult.ok ? packResult.pack : null, now);
       writes.push(record);
       if (before?.stageKey && before.stageKey !== record.stageKey) endedLadders.push(caseDeadlineId(record.id, before.stageKey));

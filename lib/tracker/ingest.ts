@@ -54,13 +54,11 @@ export async function ingestChat(
 
     const warningWrites: WarningRecord[] = [];
     const cancelled: string[] = [];
-    const refined: string[] = [];
 
     snapshot.conversations.forEach((row, i) => {
       const id = ids[i]!;
       // Two tabs of one shop: a snapshot read before the one already applied must not undo it.
-      const newest = cache.observedAt.get(id) ?? existing[i]?.observedAt ?? -Infinity;
-      if (snapshot.capturedAt < newest) return;
+      if (snapshot.capturedAt < newestRead(cache, id, existing[i], now)) return;
       appliedRows.push(id);
       const record = toRecord(row, id, existing[i], snapshot.platform, snapshot.shop, snapshot.url, tabId, now, snapshot.capturedAt);
       if (!existing[i] || changed(existing[i]!, record)) conversationWrites.push(record);
@@ -69,7 +67,6 @@ export async function ingestChat(
         const open = openByClock.get(clockKey(id, rule.id)) ?? null;
         const step = advanceClock(row, rule, packResult.pack, open, id, now);
         deadlineWrites.push(...step.deadlines);
-        if (open && step.deadlines.some((d) => d.id === open.id && d.state === 'open')) refined.push(open.id);
         warningWrites.push(...step.warnings);
         if (step.closed) {
           cancelled.push(step.closed);
@@ -81,18 +78,26 @@ export async function ingestChat(
     if (update.removedKeys.length > 0) {
       const goneIds = update.removedKeys.map((key) => conversationId(snapshot.platform, snapshot.shop, key));
       const gone = await db.conversations.bulkGet(goneIds.filter((id) => !cache.conversations.has(id)));
+      // A late read (another tab's, read before the newest one applied) hides nothing that read showed.
+      // (Fault tests, tests/unit/reliability: a stale removal used to mark a listed conversation not visible.)
       for (const record of [...gone, ...goneIds.map((id) => cache.conversations.get(id))])
-        if (record?.visible) conversationWrites.push({ ...record, visible: false, lastSeenAt: now });
+        if (record?.visible && snapshot.capturedAt >= newestRead(cache, record.id, record, now))
+          conversationWrites.push({ ...record, visible: false, lastSeenAt: now });
     }
 
+    // Rungs already shown (or dropped as too late) stay as they are whichever way their deadline comes
+    // back: a refined start keeps the deadline id, and so does a wait that reopens with the same start
+    // after its clock closed (the agent's message recalled, 撤回). Each rung alerts once. Cancelled
+    // rungs never alerted and may run again. (Fault tests: only refined open clocks used to be
+    // checked, so a reopened wait showed its fired rung a second time.)
+    if (warningWrites.length > 0) {
+      const ladders = [...new Set(warningWrites.map((w) => w.deadlineId))];
+      const done = new Set(await db.warnings.where('deadlineId').anyOf(ladders).filter((w) => w.state === 'fired' || w.state === 'expired').primaryKeys());
+      for (let i = warningWrites.length - 1; i >= 0; i--) if (done.has(warningWrites[i]!.id)) warningWrites.splice(i, 1);
+    }
     if (cancelled.length > 0) {
       const pending = await db.warnings.where('deadlineId').anyOf(cancelled).filter((w) => w.state === 'pending').toArray();
       warningWrites.push(...pending.map((w) => ({ ...w, state: 'cancelled' as const })));
-    }
-    if (refined.length > 0) {
-      const fired = await db.warnings.where('deadlineId').anyOf(refined).filter((w) => w.state !== 'pending').primaryKeys();
-      const done = new Set(fired);
-      for (let i = warningWrites.length - 1; i >= 0; i--) if (done.has(warningWrites[i]!.id)) warningWrites.splice(i, 1);
     }
     await db.conversations.bulkPut(conversationWrites);
     await db.deadlines.bulkPut(deadlineWrites);
@@ -111,8 +116,20 @@ export async function ingestChat(
     }
   });
   cache.commit(conversationWrites, deadlineWrites);
-  for (const id of appliedRows) cache.observedAt.set(id, Math.max(cache.observedAt.get(id) ?? -Infinity, snapshot.capturedAt));
+  for (const id of appliedRows) cache.observedAt.set(id, Math.max(newestRead(cache, id, undefined, now), snapshot.capturedAt));
   return { answered, degraded: !isHealthy(health) };
+}
+
+/**
+ * When the newest page read already applied to a conversation was made (-Infinity: none counts).
+ * Pages and worker read one system clock, so a read time later than `now` means the clock was set
+ * back since: trusting it would ignore every read (replies, new buyers) until the clock caught up
+ * again — after a jump back of a day, a day without tracking. Such a time is disregarded.
+ * (Fault tests, tests/unit/reliability/clock.test.ts.)
+ */
+function newestRead(cache: StoreCache, id: string, stored: ConversationRecord | undefined, now: number): number {
+  const at = cache.observedAt.get(id) ?? stored?.observedAt ?? -Infinity;
+  return at > now ? -Infinity : at;
 }
 
 interface ClockStep {

@@ -9,6 +9,9 @@ import { purgeExpired } from '../store/retention';
 /** How often a long-lived worker re-runs the retention purge on its alarms (it also runs on every start). */
 const PURGE_EVERY_MS = 6 * 3_600_000;
 
+/** When a wake-up job fails, the next try. */
+const RETRY_AFTER_MS = 60_000;
+
 /** The background's whole job, as plain async functions over injected ports. */
 export class Tracker {
   private readonly cache = new StoreCache();
@@ -18,13 +21,11 @@ export class Tracker {
 
   /** On every worker start: whatever fell due while the worker was dead fires now, then re-arm. */
   async resume(now: number): Promise<void> {
-    await this.purge(now);
-    await this.settle(now);
+    await this.wakeJob(now);
   }
 
   async onAlarm(now: number): Promise<void> {
-    await this.purge(now);
-    await this.settle(now);
+    await this.wakeJob(now);
   }
 
   /** After anything that changes what the badge shows (a tab's health, a page seen): same settle. */
@@ -76,6 +77,16 @@ export class Tracker {
       });
     }
     return [...nearest.values()];
+  }
+
+  /**
+   * The alarm that woke the worker is spent. A retry alarm goes first, so a job that fails (a full
+   * disk) or a worker killed mid-job still leaves an alarm; a job that completes replaces it.
+   */
+  private async wakeJob(now: number): Promise<void> {
+    await this.ports.alarms.arm(now + RETRY_AFTER_MS);
+    await this.purge(now);
+    await this.settle(now);
   }
 
   /** Retention purge: on worker start and on alarms, at most every 6 h — never on the hot path of a page update. */
