@@ -13,28 +13,35 @@ export interface ChatDelta {
   health: AdapterHealth;
 }
 
-interface ReadIndex {
-  /** When the read was fingerprinted (right after it was taken). */
-  at: number;
-  rows: Map<string, ConversationRow>;
-  /** Everything but the waiting time, which is compared on its own. */
-  fingerprints: Map<string, string>;
+/** Each read's rows by key, built once per read. */
+const indexes = new WeakMap<ChatRead, Map<string, ConversationRow>>();
+
+function rowsOf(read: ChatRead): Map<string, ConversationRow> {
+  let rows = indexes.get(read);
+  if (!rows) {
+    rows = new Map(read.conversations.map((row) => [row.key, row]));
+    indexes.set(read, rows);
+  }
+  return rows;
 }
 
-/** Each read's index, so a row is serialised once, not once per comparison. */
-const indexes = new WeakMap<ChatRead, ReadIndex>();
+interface RowPrint {
+  /** Everything but the waiting time (compared on its own). */
+  print: string;
+  /** When the row was first compared, right after it was read: its waiting time is as of then. */
+  seenAt: number;
+}
 
-function indexOf(read: ChatRead): ReadIndex {
-  let index = indexes.get(read);
-  if (!index) {
-    index = {
-      at: Date.now(),
-      rows: new Map(read.conversations.map((row) => [row.key, row])),
-      fingerprints: new Map(read.conversations.map((row) => [row.key, JSON.stringify({ ...row, waitingText: null, waitingMs: null })])),
-    };
-    indexes.set(read, index);
+/** Rows reused from a row cache are the same objects read after read: serialised once. */
+const prints = new WeakMap<ConversationRow, RowPrint>();
+
+function printOf(row: ConversationRow): RowPrint {
+  let print = prints.get(row);
+  if (!print) {
+    print = { print: JSON.stringify({ ...row, waitingText: null, waitingMs: null }), seenAt: Date.now() };
+    prints.set(row, print);
   }
-  return index;
+  return print;
 }
 
 /**
@@ -49,20 +56,46 @@ function sameWait(before: ConversationRow, beforeAt: number, after: Conversation
   return Math.abs(beforeAt - before.waitingMs - (afterAt - after.waitingMs)) <= 2_000;
 }
 
+function rowChanged(before: ConversationRow | undefined, after: ConversationRow): boolean {
+  if (before === after) return false; // reused untouched from the row cache: the page did not change it
+  if (!before) return true;
+  const a = printOf(before);
+  const b = printOf(after);
+  return a.print !== b.print || !sameWait(before, a.seenAt, after, b.seenAt);
+}
+
 /** Rows that differ from the previous read, keyed by conversation; null when nothing changed. */
 export function diffChat(previous: ChatRead | null, next: ChatRead): ChatDelta | null {
-  if (previous === null) return { full: true, changed: next.conversations, removedKeys: [], health: next.health };
-  const before = indexOf(previous);
-  const after = indexOf(next);
-  const changed = next.conversations.filter((row) => {
-    const old = before.rows.get(row.key);
-    return !old || before.fingerprints.get(row.key) !== after.fingerprints.get(row.key) || !sameWait(old, before.at, row, after.at);
-  });
-  const nextKeys = new Set(next.conversations.map((row) => row.key));
-  const removedKeys = [...before.rows.keys()].filter((key) => !nextKeys.has(key));
+  if (previous === null) {
+    for (const row of next.conversations) printOf(row);
+    return { full: true, changed: next.conversations, removedKeys: [], health: next.health };
+  }
+  const before = rowsOf(previous);
+  const after = rowsOf(next);
+  const changed = next.conversations.filter((row) => rowChanged(before.get(row.key), row));
+  const removedKeys = [...before.keys()].filter((key) => !after.has(key));
   const healthChanged = JSON.stringify(previous.health) !== JSON.stringify(next.health);
   if (changed.length === 0 && removedKeys.length === 0 && !healthChanged) return null;
   return { full: false, changed, removedKeys, health: next.health };
+}
+
+/**
+ * The last read with some list rows read again (a row cache's `rereadTouched`), patched in place:
+ * the change to report, costing what changed rather than the whole list. Null when the patch does
+ * not apply — a row is not in the read as it was read (the open conversation, merged with its
+ * thread) or came back under another key — and a full read is needed.
+ */
+export function patchChat(read: ChatRead, rereads: readonly { before: ConversationRow; after: ConversationRow }[]): { change: ChatDelta | null } | null {
+  const rows = rowsOf(read);
+  for (const { before, after } of rereads) if (before.key !== after.key || rows.get(before.key) !== before) return null;
+  const changed: ConversationRow[] = [];
+  for (const { before, after } of rereads) {
+    const at = read.conversations.indexOf(before);
+    read.conversations[at] = after;
+    rows.set(after.key, after);
+    if (rowChanged(before, after)) changed.push(after);
+  }
+  return { change: changed.length === 0 ? null : { full: false, changed, removedKeys: [], health: read.health } };
 }
 
 /** Split a large delta so every message stays within the protocol's row limits. */

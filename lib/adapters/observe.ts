@@ -8,6 +8,13 @@ export interface ObserveOptions<T> {
   /** The containers to watch (conversation list, open thread); empty until the app mounts them. */
   findRoots: (doc: Document) => Element[];
   read: () => T;
+  /** Every batch of mutations on the roots, before its read is scheduled (a row cache forgets the rows it touched). */
+  onMutations?: (records: MutationRecord[]) => void;
+  /**
+   * Optional cheap path: bring the last read up to date in place from what the batch touched, or
+   * return null when only a full read will do. `change` is null when nothing is to be reported.
+   */
+  update?: (last: T) => { change: unknown | null } | null;
   /** Returns the change to report, or null when nothing changed since `previous`. */
   diff: (previous: T | null, next: T) => unknown | null;
   onChange: (change: unknown, next: T) => void;
@@ -26,7 +33,12 @@ export interface Observation {
   reset(): void;
 }
 
-const ROOT_OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class', 'data-random', 'id'] };
+/**
+ * Every attribute: readers key rows by attributes (data-cid, title, data-random…) and selectors
+ * match on them. Only inline styles — what virtualized lists change on every scroll — never
+ * change what is read, and are dropped as they arrive.
+ */
+const ROOT_OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true };
 
 export function observe<T>(options: ObserveOptions<T>): Observation {
   const { doc } = options;
@@ -36,17 +48,25 @@ export function observe<T>(options: ObserveOptions<T>): Observation {
   let last: T | null = null;
   let pending = false;
   let stopped = false;
+  /** The next read must be full: the roots were (re)found, so mutations may have gone unseen. */
+  let fullNext = true;
+  /** Batches handled by `update` since the last full read. */
+  let patchedSinceFull = 0;
 
   const rootObserver = new win!.MutationObserver(onRecords);
   // Used only while no root is mounted, to notice the app booting or remounting.
   const bootObserver = new win!.MutationObserver(onRecords);
 
-  /** Our own overlay hosts (kefu-guard-*) never trigger a read. Every read is a full rescan of the roots. */
-  function onRecords(records: MutationRecord[]) {
-    if (records.some((r) => !isOurs(r.target) && !(r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(isOurs)))) request();
+  /** Our own overlay hosts (kefu-guard-*) never trigger a read. */
+  function onRecords(all: MutationRecord[]) {
+    const records = all.filter((r) => r.attributeName !== 'style' && !isOurs(r.target) && !(r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(isOurs)));
+    if (records.length === 0) return;
+    options.onMutations?.(records);
+    request();
   }
 
   function attach() {
+    fullNext = true;
     rootObserver.disconnect();
     bootObserver.disconnect();
     roots = options.findRoots(doc);
@@ -73,6 +93,14 @@ export function observe<T>(options: ObserveOptions<T>): Observation {
       // Cheap per batch: only a vanished root sends us looking again; new roots (a thread opening)
       // are found by the periodic check, so a batch never pays for a full-document query.
       if (roots.length === 0 || roots.some((el) => !el.isConnected)) attach();
+      const patched = last !== null && !fullNext && options.update ? options.update(last) : null;
+      if (patched) {
+        patchedSinceFull++;
+        if (patched.change !== null) options.onChange(patched.change, last!);
+        return;
+      }
+      patchedSinceFull = 0;
+      fullNext = false;
       const next = options.read();
       const change = options.diff(last, next);
       last = next;
@@ -89,8 +117,13 @@ export function observe<T>(options: ObserveOptions<T>): Observation {
   }
 
   attach();
+  // Periodically: roots that appeared or were replaced, and — after cheap batches — one full read,
+  // which also catches what changed outside the watched roots (a thread header) since.
   const timer = win!.setInterval(() => {
-    if (rootsChanged()) request();
+    if (rootsChanged()) attach();
+    else if (patchedSinceFull > 0) fullNext = true;
+    else return;
+    request();
   }, options.recheckMs ?? 2000);
 
   return {

@@ -1,6 +1,7 @@
 import type { AdapterHealth, ConversationRow } from '../domain/chat';
 import type { AfterSaleCase } from '../domain/aftersale';
 import type { PlatformId } from '../domain/platform';
+import type { RowCache } from './row-cache';
 import type { SelectorList } from './selectors';
 
 export type PageKind = 'chat' | 'chat-history' | 'aftersale-list' | 'aftersale-detail';
@@ -29,13 +30,16 @@ export interface ConsoleAdapter {
   examples: Partial<Record<PageKind, string[]>>;
   detect(url: string): PageKind | null;
   chat?: {
-    read(doc: Document, now: number): ChatRead;
+    /** With `rows`, list rows untouched since the last read are reused (see row-cache.ts). */
+    read(doc: Document, now: number, rows?: RowCache<ConversationRow>): ChatRead;
     roots(doc: Document): Element[];
     findRow(doc: Document, key: string): Element | null;
     /** Rows for many keys in one pass (countdown chips for every waiting buyer, every second). */
     findRows(doc: Document, keys: Set<string>): Map<string, Element>;
     input: SelectorList;
     send: SelectorList;
+    /** Attributes of a list row element read only by the row's own reading (see row-cache.ts). */
+    rowAttributesReadInside?: readonly string[];
     /** The list renders only what is on screen: rows that scroll away are not "removed". */
     virtualized: boolean;
   };

@@ -1,8 +1,9 @@
 import { firstMatch } from '../adapters/selectors';
 import { attachDraftGuard, type DraftTexts } from '@/components/draft/draft-guard';
 import { mountChipLayer, type PlacedChip } from '@/components/overlay/chip-layer';
-import { chunkDelta, diffChat, type ChatDelta } from '../adapters/diff';
+import { chunkDelta, diffChat, patchChat, type ChatDelta } from '../adapters/diff';
 import { observe } from '../adapters/observe';
+import { RowCache } from '../adapters/row-cache';
 import type { ConsoleAdapter } from '../adapters/registry-types';
 import type { ChatUpdate, ChipDeadline } from '../messaging/protocol';
 import { parseChatUpdateReply, parseInsertReply, parseSuggestReply } from '../messaging/reply-guards';
@@ -136,10 +137,22 @@ export function startChatSession(adapter: ConsoleAdapter, chat: ChatAdapter, env
     if (request) insertReply(request.text, request.templateId);
   });
 
+  // Rows no mutation touched are not read again: a batch costs what changed, not the whole list.
+  const rowCache = new RowCache<ConversationRow>(chat.rowAttributesReadInside);
   const observation = observe({
     doc,
     findRoots: chat.roots,
-    read: () => chat.read(doc, Date.now()),
+    read: () => {
+      const read = chat.read(doc, Date.now(), rowCache);
+      rowCache.settled();
+      return read;
+    },
+    // A batch that only changed text inside some rows re-reads just those rows.
+    update: (last) => {
+      const rereads = rowCache.rereadTouched(Date.now());
+      return rereads && patchChat(last, rereads);
+    },
+    onMutations: (records) => rowCache.touch(records),
     diff: diffChat,
     onChange: (change) => {
       followOpenRow((change as ChatDelta).changed);

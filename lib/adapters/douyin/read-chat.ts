@@ -2,6 +2,7 @@ import type { ConversationRow, Speaker, ThreadMessage } from '../../domain/chat'
 import { parseDurationText, parseRecentClockTime } from '../../rules/time-text';
 import type { ChatRead } from '../registry-types';
 import { SelectorProbe, text, firstMatch } from '../selectors';
+import type { RowCache } from '../row-cache';
 import { firstOf, leafElements, matchesAny } from './dom';
 import { DOUYIN_CHAT_SELECTORS as S, DOUYIN_SIGNALS as SIG } from './selectors';
 
@@ -25,7 +26,7 @@ function isTimeLike(t: string): boolean {
  * rows on screen are in the DOM, so a row that is absent is "not rendered", never "gone".
  * Never throws on strange markup; what it cannot read is named in `health`.
  */
-export function readDouyinChat(doc: Document, now: number): ChatRead {
+export function readDouyinChat(doc: Document, now: number, cache?: RowCache<ConversationRow>): ChatRead {
   const probe = new SelectorProbe();
   const rows = new Map<string, ConversationRow>();
   const byNick = new Map<string, string[]>();
@@ -36,7 +37,7 @@ export function readDouyinChat(doc: Document, now: number): ChatRead {
     // An empty list ("暂无会话") is healthy; rows are required only when something row-like is there.
     const rowLike = list.querySelector('[data-cid], [data-btm-id], img[alt="头像"]') !== null;
     for (const el of probe.all(list, 'row', S.row, rowLike)) {
-      const row = readListRow(el, probe, now);
+      const row = cache ? cache.read(el, probe, now, (rowProbe, at) => readListRow(el, rowProbe, at)) : readListRow(el, probe, now);
       if (!row) continue;
       rows.set(row.key, row);
       if (row.nick) byNick.set(row.nick, [...(byNick.get(row.nick) ?? []), row.key]);

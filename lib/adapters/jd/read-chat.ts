@@ -2,6 +2,7 @@ import type { ConversationRow, Speaker, ThreadMessage } from '../../domain/chat'
 import { parseChinaDateTime, parseRecentClockTime } from '../../rules/time-text';
 import type { ChatRead } from '../registry-types';
 import { SelectorProbe, text, firstMatch } from '../selectors';
+import type { RowCache } from '../row-cache';
 import { JD_CHAT_SELECTORS as S } from './selectors';
 
 const THREAD_TAIL = 50;
@@ -13,7 +14,7 @@ const CHINA_OFFSET_MS = 8 * 3_600_000;
  * row id `u_<pin>imcustomer<venderId>`, or the name's `title`). The page shows no reply-timer
  * signal in any source, so `waiting` is null (no signal), never false. Never throws on strange markup.
  */
-export function readJdChat(doc: Document, now: number): ChatRead {
+export function readJdChat(doc: Document, now: number, cache?: RowCache<ConversationRow>): ChatRead {
   const probe = new SelectorProbe();
   const rows = new Map<string, ConversationRow>();
   let activeKey: string | null = null;
@@ -28,7 +29,8 @@ export function readJdChat(doc: Document, now: number): ChatRead {
         probe.unparsed.add('row.pin');
         continue;
       }
-      if (!rows.has(key)) rows.set(key, listRow(key, el, probe));
+      // The key may come from a wrapper above the row, so it is the cached reading's context.
+      if (!rows.has(key)) rows.set(key, cache ? cache.read(el, probe, now, (rowProbe) => listRow(key, el, rowProbe), key, () => rowKey(el))! : listRow(key, el, probe));
       if (S.rowActive.some((css) => el.matches(css))) activeKey = key;
     }
   }

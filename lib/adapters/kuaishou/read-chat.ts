@@ -2,6 +2,7 @@ import type { ConversationRow, ThreadMessage } from '../../domain/chat';
 import { parseDurationText, parseRecentClockTime } from '../../rules/time-text';
 import type { ChatRead } from '../registry-types';
 import { SelectorProbe, text, firstMatch } from '../selectors';
+import type { RowCache } from '../row-cache';
 import { KUAISHOU_CHAT_SELECTORS as S, KUAISHOU_CHAT_TEXTS as T } from './selectors';
 import { senderTime } from './sender-time';
 
@@ -13,7 +14,7 @@ const THREAD_TAIL = 50;
  * the waiting signal. Kuaishou exposes no buyer id in the DOM (consoles-dom.md §6.1), so rows are
  * keyed by the normalised nick ("nick:<nick>"): two buyers with the same masked nick collide.
  */
-export function readKuaishouChat(doc: Document, now: number): ChatRead {
+export function readKuaishouChat(doc: Document, now: number, cache?: RowCache<ConversationRow>): ChatRead {
   const probe = new SelectorProbe();
   const rows = new Map<string, ConversationRow>();
   let activeKey: string | null = null;
@@ -25,8 +26,11 @@ export function readKuaishouChat(doc: Document, now: number): ChatRead {
     // when some expanded group says it holds conversations.
     const expectCards = groups.some((g) => groupCount(g, probe) > 0 && g.children.length > 1);
     const active = probe.maybe(list, S.activeRow);
+    const groupNames = new Map<Element, string | null>();
     for (const el of probe.all(list, 'row', S.row, expectCards)) {
-      const row = readCard(el, probe, now);
+      // The group a card sits in says whether its buyer waits: it is the cached reading's context.
+      const groupName = cardGroupName(el, probe, groupNames);
+      const row = cache ? cache.read(el, probe, now, (rowProbe, at) => readCard(el, rowProbe, at, groupName), groupName, () => cardGroupName(el, new SelectorProbe(), new Map())) : readCard(el, probe, now, groupName);
       if (!row) continue;
       rows.set(row.key, row);
       if (active && (el === active || el.contains(active) || active.contains(el))) activeKey = row.key;
@@ -84,7 +88,14 @@ function groupCount(group: Element, probe: SelectorProbe): number {
   return m ? Number(m[0]) : 0;
 }
 
-function readCard(el: Element, probe: SelectorProbe, now: number): ConversationRow | null {
+function cardGroupName(el: Element, probe: SelectorProbe, seen: Map<Element, string | null>): string | null {
+  const groupEl = S.group.map((css) => el.closest(css)).find((g) => g !== null) ?? null;
+  if (!groupEl) return null;
+  if (!seen.has(groupEl)) seen.set(groupEl, text(probe.maybe(groupEl, S.groupName), 60).replace(/\s*[(（]\d+[)）]\s*$/, ''));
+  return seen.get(groupEl)!;
+}
+
+function readCard(el: Element, probe: SelectorProbe, now: number, groupName: string | null): ConversationRow | null {
   const nick = normaliseNick(text(probe.maybe(el, S.nick), 200));
   const key = cardKey(el, nick);
   if (!key) {
@@ -93,8 +104,6 @@ function readCard(el: Element, probe: SelectorProbe, now: number): ConversationR
   }
   const row = emptyRow(key, nick);
   row.preview = text(probe.maybe(el, S.preview), 100);
-  const groupEl = S.group.map((css) => el.closest(css)).find((g) => g !== null) ?? null;
-  const groupName = groupEl ? text(probe.maybe(groupEl, S.groupName), 60).replace(/\s*[(（]\d+[)）]\s*$/, '') : null;
   Object.assign(row, waitingOf(groupName, text(probe.maybe(el, S.time), 40), probe, now));
   return row;
 }

@@ -1,5 +1,6 @@
 import type { ChatSnapshot, ConversationRow, Speaker, ThreadMessage } from '../../domain/chat';
 import { parseChinaDateTime, parseDurationText, parseRecentClockTime } from '../../rules/time-text';
+import type { RowCache } from '../row-cache';
 import { SelectorProbe, text, firstMatch } from '../selectors';
 import { PDD_CHAT_SELECTORS as S } from './selectors';
 
@@ -9,8 +10,11 @@ const PLAUSIBLE_FROM = Date.UTC(2015, 0, 1);
 
 export type PddChatRead = Pick<ChatSnapshot, 'conversations' | 'health'>;
 
-/** Pure reader: the chat workbench as it is rendered now. Never throws on strange markup. */
-export function readPddChat(doc: Document, now: number): PddChatRead {
+/**
+ * Pure reader: the chat workbench as it is rendered now. Never throws on strange markup. With a
+ * row cache (the content script's), list rows no mutation touched since the last read are reused.
+ */
+export function readPddChat(doc: Document, now: number, cache?: RowCache<ConversationRow>): PddChatRead {
   const probe = new SelectorProbe();
   const rows = new Map<string, ConversationRow>();
   let activeKey: string | null = null;
@@ -19,7 +23,7 @@ export function readPddChat(doc: Document, now: number): PddChatRead {
   if (list) {
     const rowEls = probe.all(list, 'row', S.row, list.children.length > 0);
     for (const el of rowEls) {
-      const row = readListRow(el, probe, now);
+      const row = cache ? cache.read(el, probe, now, (rowProbe, at) => readListRow(el, rowProbe, at)) : readListRow(el, probe, now);
       if (!row) continue;
       rows.set(row.key, row);
       if (el.classList.contains(S.rowActiveClass)) activeKey = row.key;

@@ -1,0 +1,269 @@
+// @vitest-environment happy-dom
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ADAPTERS } from '@/lib/adapters/registry';
+import { diffChat, patchChat, type ChatDelta, type ChatRead } from '@/lib/adapters/diff';
+import { observe, type Observation } from '@/lib/adapters/observe';
+import { RESCAN_ABOVE_ADDED_NODES, RowCache } from '@/lib/adapters/row-cache';
+import { SelectorProbe } from '@/lib/adapters/selectors';
+import type { ConversationRow } from '@/lib/domain/chat';
+import { fixture, shanghai } from '../helpers';
+
+const NOW = shanghai('2026-11-24T10:01:30');
+const FOLDER: Record<string, string> = { pdd: 'pinduoduo' };
+
+/** Every chat fixture of every adapter that reads chat. */
+const CASES = ADAPTERS.filter((a) => a.chat).flatMap((adapter) => {
+  const folder = FOLDER[adapter.id] ?? adapter.id;
+  return readdirSync(path.resolve('tests/fixtures', folder))
+    .filter((file) => file.startsWith('chat') && file.endsWith('.html'))
+    .map((file) => ({ adapter, folder, file }));
+});
+
+/** Small seeded PRNG (mulberry32): the same mutations on every run. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+let observer: MutationObserver | null = null;
+let observation: Observation | null = null;
+afterEach(() => {
+  observer?.disconnect();
+  observation?.stop();
+});
+
+function load(folder: string, file: string) {
+  document.documentElement.innerHTML = new DOMParser().parseFromString(fixture(folder, file), 'text/html').documentElement.innerHTML;
+  const cache = new RowCache<ConversationRow>();
+  observer = new MutationObserver(() => undefined);
+  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true });
+  /** What the content script does per batch: hand the records to the cache, then read. */
+  const flush = () => cache.touch(observer!.takeRecords());
+  return { cache, flush };
+}
+
+/**
+ * One change a console might make: new text, a class or key attribute, a row moved, removed or
+ * copied, or a part taken out, changed while detached (unobserved) and put back.
+ */
+function mutate(next: () => number, flush: () => void, within: Element[] = [document.body]) {
+  const pick = <T,>(list: T[]): T | undefined => list[Math.floor(next() * list.length)];
+  const body = document.body;
+  const elements = within.flatMap((root) => [root, ...Array.from(root.querySelectorAll('*'))]);
+  const el = pick(elements);
+  if (!el) return;
+  const texts = Array.from(el.childNodes).filter((n) => n.nodeType === 3);
+  switch (Math.floor(next() * 7)) {
+    case 0: {
+      const node = pick(texts);
+      const words = ['已等待2分10秒', '已超时', '10:00', '你好，在吗', '45秒', '1分钟后超时', '买家改名'];
+      if (node) node.textContent = pick(words)!;
+      else el.textContent = pick(words)!;
+      break;
+    }
+    case 1:
+      el.classList.toggle(pick(['active', 'selected', 'needReply', 'cs-item', 'buyer-item'])!);
+      break;
+    case 2: {
+      const attr = pick(Array.from(el.attributes).filter((a) => a.name !== 'class'));
+      if (attr) el.setAttribute(attr.name, `${attr.value}x`);
+      break;
+    }
+    case 3: {
+      // Moved: before another element of the page (another position, group or pane).
+      const target = pick(elements);
+      if (target && target !== el && !el.contains(target) && target.parentNode) target.parentNode.insertBefore(el, target);
+      break;
+    }
+    case 4:
+      if (el !== body) el.remove();
+      break;
+    case 5: {
+      const parent = el.parentNode;
+      const after = el.nextSibling;
+      if (el === body || !parent) break;
+      el.remove();
+      flush();
+      const inner = pick(Array.from(el.querySelectorAll('*')));
+      if (inner) inner.textContent = '离开时改了';
+      parent.insertBefore(el, after);
+      break;
+    }
+    default:
+      el.parentNode?.insertBefore(el.cloneNode(true), el.nextSibling);
+  }
+}
+
+describe('row cache: a cached read equals a fresh read after any mutation', () => {
+  it.each(CASES.map((c) => [`${c.adapter.id}/${c.file}`, c] as const))('%s', (_, { adapter, folder, file }) => {
+    const chat = adapter.chat!;
+    const { cache, flush } = load(folder, file);
+    expect(chat.read(document, NOW, cache)).toEqual(chat.read(document, NOW));
+    const next = random(20261124);
+    for (let step = 0; step < 300; step++) {
+      mutate(next, flush);
+      flush();
+      const cached = chat.read(document, NOW, cache);
+      cache.settled();
+      expect(cached, `step ${step}`).toEqual(chat.read(document, NOW));
+    }
+  });
+});
+
+describe('row cache + patch path in the observer: what is reported adds up to a fresh read (changes inside the watched roots)', () => {
+  it.each(CASES.map((c) => [`${c.adapter.id}/${c.file}`, c] as const))('%s', async (_, { adapter, folder, file }) => {
+    const chat = adapter.chat!;
+    load(folder, file);
+    observer!.disconnect();
+    const cache = new RowCache<ConversationRow>(chat.rowAttributesReadInside);
+    /** The background's picture: every reported row by key, removals applied. */
+    const seen = new Map<string, ConversationRow>();
+    let health: unknown = null;
+    let scheduled: (() => void) | null = null;
+    let patched = 0;
+    let full = 0;
+    observation = observe<ChatRead>({
+      doc: document,
+      findRoots: chat.roots,
+      read: () => {
+        const read = chat.read(document, NOW, cache);
+        cache.settled();
+        return read;
+      },
+      update: (last) => {
+        const rereads = cache.rereadTouched(NOW);
+        const result = rereads && patchChat(last, rereads);
+        if (result) patched++;
+        else full++;
+        return result;
+      },
+      diff: diffChat,
+      onMutations: (records) => cache.touch(records),
+      onChange: (change) => {
+        const delta = change as ChatDelta;
+        if (delta.full) seen.clear();
+        for (const key of delta.removedKeys) seen.delete(key);
+        for (const row of delta.changed) seen.set(row.key, row);
+        health = delta.health;
+      },
+      schedule: (run) => void (scheduled = run),
+      onError: (error) => {
+        throw error;
+      },
+      recheckMs: 1,
+    });
+    const runScheduled = () => {
+      for (let run = scheduled as (() => void) | null; run; run = scheduled as (() => void) | null) {
+        scheduled = null;
+        run();
+      }
+    };
+    const expectSeen = (label: string) => {
+      const fresh = chat.read(document, NOW);
+      expect([...seen.keys()].sort(), label).toEqual(fresh.conversations.map((row) => row.key).sort());
+      for (const row of fresh.conversations) expect(seen.get(row.key), `${label} ${row.key}`).toEqual(row);
+      expect(health, label).toEqual(fresh.health);
+    };
+    observation.flush();
+    const watched = chat.roots(document).length > 0;
+    const rand = random(7);
+    for (let step = 0; step < 200; step++) {
+      // Inside what the observer watches. Checked right after the batch (the cheap path's own result),
+      // unless the mutation made or replaced a root; then again after the observer's periodic check
+      // (every 1 ms here, 2 s in the product), which finds new roots and does a full read after patched batches.
+      const roots = chat.roots(document);
+      mutate(rand, () => undefined, roots);
+      for (let i = 0; i < 3; i++) await Promise.resolve(); // the mutation records are delivered (microtasks), no timer has run
+      const sameRoots = chat.roots(document).every((root, i) => root === roots[i]) && chat.roots(document).length === roots.length;
+      runScheduled();
+      if (sameRoots) expectSeen(`step ${step}, batch`);
+      await new Promise((resolve) => setTimeout(resolve, 3));
+      runScheduled();
+      expectSeen(`step ${step}, after the periodic check`);
+    }
+    if (watched) expect(patched + full).toBeGreaterThan(0);
+  });
+});
+
+describe('row cache: reuse', () => {
+  const pdd = ADAPTERS.find((a) => a.id === 'pdd')!.chat!;
+
+  it('after one row changes, every other row is the very object read before; the changed one is read again', () => {
+    const { cache, flush } = load('pinduoduo', 'chat-waiting.html');
+    const first = pdd.read(document, NOW, cache).conversations;
+    const row = document.querySelectorAll('.chat-item-box')[1]!;
+    row.querySelector('.chat-message-content')!.textContent = '新消息';
+    flush();
+    const second = pdd.read(document, NOW, cache).conversations;
+    const changedKey = second.find((r) => r.preview === '新消息')!.key;
+    for (const before of first) {
+      const after = second.find((r) => r.key === before.key)!;
+      if (before.key === changedKey) expect(after).not.toBe(before);
+      else if (!before.open) expect(after).toBe(before);
+    }
+  });
+
+  it('text changed inside one row is patched into the last read: that row alone is reported, nothing else is read', () => {
+    const { cache, flush } = load('pinduoduo', 'chat-waiting.html');
+    const last = pdd.read(document, NOW, cache);
+    cache.settled();
+    diffChat(null, last);
+    const closed = last.conversations.find((row) => !row.open)!;
+    const box = Array.from(document.querySelectorAll('.chat-item-box')).find((el) => el.getAttribute('data-random')!.startsWith(`${closed.key}-`))!;
+    box.querySelector('.chat-message-content')!.textContent = '新消息';
+    flush();
+    const rereads = cache.rereadTouched(NOW)!;
+    expect(rereads.map((r) => [r.before, r.after.preview])).toEqual([[closed, '新消息']]);
+    const patched = patchChat(last, rereads)!;
+    expect(patched.change).toEqual({ full: false, changed: [{ ...closed, preview: '新消息' }], removedKeys: [], health: last.health });
+    expect(last).toEqual(pdd.read(document, NOW));
+    // A selected-row change is an attribute of the row itself: not patched, a full read is asked for.
+    box.classList.add('active');
+    flush();
+    expect(cache.rereadTouched(NOW)).toBeNull();
+  });
+
+  it('a row that read with findings reports them again when reused', () => {
+    const cache = new RowCache<string>();
+    const el = document.createElement('div');
+    const read = () => {
+      const probe = new SelectorProbe();
+      cache.read(el, probe, 0, (rowProbe) => {
+        rowProbe.unparsed.add('row.waitingText');
+        return 'row';
+      });
+      return probe.report();
+    };
+    expect(read()).toEqual({ missingSelectors: [], unparsedFields: ['row.waitingText'] });
+    expect(read()).toEqual({ missingSelectors: [], unparsedFields: ['row.waitingText'] });
+  });
+
+  it('a different context (the group a card sits in) reads the row again', () => {
+    const cache = new RowCache<string>();
+    const el = document.createElement('div');
+    const probe = new SelectorProbe();
+    let reads = 0;
+    const read = (context: string) => cache.read(el, probe, 0, () => `${context}:${++reads}`, context);
+    expect([read('请在3分钟内回复'), read('请在3分钟内回复'), read('已回复'), read('已回复')]).toEqual(['请在3分钟内回复:1', '请在3分钟内回复:1', '已回复:2', '已回复:2']);
+  });
+
+  it(`a batch adding more than ${RESCAN_ABOVE_ADDED_NODES} nodes forgets every row`, () => {
+    const cache = new RowCache<number>();
+    const kept = document.createElement('div');
+    document.body.append(kept);
+    let reads = 0;
+    const read = () => cache.read(kept, new SelectorProbe(), 0, () => ++reads);
+    read();
+    const added = Array.from({ length: RESCAN_ABOVE_ADDED_NODES + 1 }, () => document.createElement('span'));
+    cache.touch([{ target: document.body, addedNodes: added, removedNodes: [] } as unknown as MutationRecord]);
+    expect(read()).toBe(2);
+    cache.touch([{ target: document.body, addedNodes: added.slice(0, 10), removedNodes: [] } as unknown as MutationRecord]);
+    expect(read()).toBe(2);
+  });
+});
