@@ -25,23 +25,27 @@ function rowsOf(read: ChatRead): Map<string, ConversationRow> {
   return rows;
 }
 
-interface RowPrint {
-  /** Everything but the waiting time (compared on its own). */
-  print: string;
-  /** When the row was first compared, right after it was read: its waiting time is as of then. */
-  seenAt: number;
-}
+/** Everything but the waiting time (compared on its own). Rows reused from a row cache are the same objects read after read: serialised once, when first compared. */
+const prints = new WeakMap<ConversationRow, string>();
+/** When each row was first diffed, right after it was read: its waiting time is as of then. */
+const seenAt = new WeakMap<ConversationRow, number>();
 
-/** Rows reused from a row cache are the same objects read after read: serialised once. */
-const prints = new WeakMap<ConversationRow, RowPrint>();
-
-function printOf(row: ConversationRow): RowPrint {
+function printOf(row: ConversationRow): string {
   let print = prints.get(row);
-  if (!print) {
-    print = { print: JSON.stringify({ ...row, waitingText: null, waitingMs: null }), seenAt: Date.now() };
+  if (print === undefined) {
+    print = JSON.stringify({ ...row, waitingText: null, waitingMs: null });
     prints.set(row, print);
   }
   return print;
+}
+
+function seen(row: ConversationRow, now: number): number {
+  let at = seenAt.get(row);
+  if (at === undefined) {
+    at = now;
+    seenAt.set(row, at);
+  }
+  return at;
 }
 
 /**
@@ -56,23 +60,23 @@ function sameWait(before: ConversationRow, beforeAt: number, after: Conversation
   return Math.abs(beforeAt - before.waitingMs - (afterAt - after.waitingMs)) <= 2_000;
 }
 
-function rowChanged(before: ConversationRow | undefined, after: ConversationRow): boolean {
+function rowChanged(before: ConversationRow | undefined, after: ConversationRow, now: number): boolean {
   if (before === after) return false; // reused untouched from the row cache: the page did not change it
+  seen(after, now);
   if (!before) return true;
-  const a = printOf(before);
-  const b = printOf(after);
-  return a.print !== b.print || !sameWait(before, a.seenAt, after, b.seenAt);
+  return printOf(before) !== printOf(after) || !sameWait(before, seen(before, now), after, seen(after, now));
 }
 
 /** Rows that differ from the previous read, keyed by conversation; null when nothing changed. */
 export function diffChat(previous: ChatRead | null, next: ChatRead): ChatDelta | null {
+  const now = Date.now();
   if (previous === null) {
-    for (const row of next.conversations) printOf(row);
+    for (const row of next.conversations) seen(row, now);
     return { full: true, changed: next.conversations, removedKeys: [], health: next.health };
   }
   const before = rowsOf(previous);
   const after = rowsOf(next);
-  const changed = next.conversations.filter((row) => rowChanged(before.get(row.key), row));
+  const changed = next.conversations.filter((row) => rowChanged(before.get(row.key), row, now));
   const removedKeys = [...before.keys()].filter((key) => !after.has(key));
   const healthChanged = JSON.stringify(previous.health) !== JSON.stringify(next.health);
   if (changed.length === 0 && removedKeys.length === 0 && !healthChanged) return null;
@@ -89,11 +93,12 @@ export function patchChat(read: ChatRead, rereads: readonly { before: Conversati
   const rows = rowsOf(read);
   for (const { before, after } of rereads) if (before.key !== after.key || rows.get(before.key) !== before) return null;
   const changed: ConversationRow[] = [];
+  const now = Date.now();
   for (const { before, after } of rereads) {
     const at = read.conversations.indexOf(before);
     read.conversations[at] = after;
     rows.set(after.key, after);
-    if (rowChanged(before, after)) changed.push(after);
+    if (rowChanged(before, after, now)) changed.push(after);
   }
   return { change: changed.length === 0 ? null : { full: false, changed, removedKeys: [], health: read.health } };
 }

@@ -1,3 +1,6 @@
+import { measured } from '../perf/measure';
+import { RESCAN_ABOVE_ADDED_NODES } from './row-cache';
+
 /**
  * One observer engine for every console: watches only the narrow containers an adapter names,
  * batches mutations into one read per animation frame, re-finds the containers when the SPA
@@ -7,7 +10,8 @@ export interface ObserveOptions<T> {
   doc: Document;
   /** The containers to watch (conversation list, open thread); empty until the app mounts them. */
   findRoots: (doc: Document) => Element[];
-  read: () => T;
+  /** A full read; null when it is not finished (a big first read spread over frames): asked again next frame. */
+  read: () => T | null;
   /** Every batch of mutations on the roots, before its read is scheduled (a row cache forgets the rows it touched). */
   onMutations?: (records: MutationRecord[]) => void;
   /**
@@ -38,6 +42,9 @@ export interface Observation {
  * match on them. Only inline styles — what virtualized lists change on every scroll — never
  * change what is read, and are dropped as they arrive.
  */
+/** Periodic checks a full read may wait while batches keep coming (5 × 2 s). */
+const BUSY_TICKS_MAX = 5;
+
 const ROOT_OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true };
 
 export function observe<T>(options: ObserveOptions<T>): Observation {
@@ -52,6 +59,9 @@ export function observe<T>(options: ObserveOptions<T>): Observation {
   let fullNext = true;
   /** Batches handled by `update` since the last full read. */
   let patchedSinceFull = 0;
+  /** A batch was patched since the last periodic check: the page is busy. */
+  let patchedThisTick = false;
+  let busyTicks = 0;
 
   const rootObserver = new win!.MutationObserver(onRecords);
   // Used only while no root is mounted, to notice the app booting or remounting.
@@ -59,7 +69,17 @@ export function observe<T>(options: ObserveOptions<T>): Observation {
 
   /** Our own overlay hosts (kefu-guard-*) never trigger a read. */
   function onRecords(all: MutationRecord[]) {
-    const records = all.filter((r) => r.attributeName !== 'style' && !isOurs(r.target) && !(r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(isOurs)));
+    measured('mutations', () => sortRecords(all));
+  }
+
+  function sortRecords(all: MutationRecord[]) {
+    // A list rebuilt whole: not only our own overlay, and a row cache forgets everything anyway.
+    if (all.length > RESCAN_ABOVE_ADDED_NODES) {
+      options.onMutations?.(all);
+      request();
+      return;
+    }
+    const records = all.filter((r) => r.attributeName !== 'style' && !isOurs(r.target) && !(r.type === 'childList' && onlyOurs(r)));
     if (records.length === 0) return;
     options.onMutations?.(records);
     request();
@@ -89,6 +109,10 @@ export function observe<T>(options: ObserveOptions<T>): Observation {
   function flush() {
     pending = false;
     if (stopped) return;
+    measured('batch', readAndReport);
+  }
+
+  function readAndReport() {
     try {
       // Cheap per batch: only a vanished root sends us looking again; new roots (a thread opening)
       // are found by the periodic check, so a batch never pays for a full-document query.
@@ -96,12 +120,18 @@ export function observe<T>(options: ObserveOptions<T>): Observation {
       const patched = last !== null && !fullNext && options.update ? options.update(last) : null;
       if (patched) {
         patchedSinceFull++;
+        patchedThisTick = true;
         if (patched.change !== null) options.onChange(patched.change, last!);
         return;
       }
       patchedSinceFull = 0;
       fullNext = false;
       const next = options.read();
+      if (next === null) {
+        fullNext = true;
+        request();
+        return;
+      }
       const change = options.diff(last, next);
       last = next;
       if (change !== null) options.onChange(change, next);
@@ -118,11 +148,16 @@ export function observe<T>(options: ObserveOptions<T>): Observation {
 
   attach();
   // Periodically: roots that appeared or were replaced, and — after cheap batches — one full read,
-  // which also catches what changed outside the watched roots (a thread header) since.
+  // which also catches what changed outside the watched roots (a thread header) since. While
+  // buyers keep writing that read waits for a quiet check, up to BUSY_TICKS_MAX checks: on a
+  // 10,000-row list it is the one batch that costs tens of milliseconds.
   const timer = win!.setInterval(() => {
+    const busy = patchedThisTick;
+    patchedThisTick = false;
     if (rootsChanged()) attach();
-    else if (patchedSinceFull > 0) fullNext = true;
-    else return;
+    else if (patchedSinceFull === 0 || (busy && ++busyTicks < BUSY_TICKS_MAX)) return;
+    busyTicks = 0;
+    fullNext = true;
     request();
   }, options.recheckMs ?? 2000);
 
@@ -139,6 +174,13 @@ export function observe<T>(options: ObserveOptions<T>): Observation {
       request();
     },
   };
+}
+
+/** A childList change that added or removed only our own overlay hosts. */
+function onlyOurs(record: MutationRecord): boolean {
+  for (const node of Array.from(record.addedNodes)) if (!isOurs(node)) return false;
+  for (const node of Array.from(record.removedNodes)) if (!isOurs(node)) return false;
+  return true;
 }
 
 function isOurs(node: Node): boolean {

@@ -4,6 +4,12 @@ import type { PlatformId } from '../domain/platform';
 import type { RowCache } from './row-cache';
 import type { SelectorList } from './selectors';
 
+/**
+ * Narrows a list's row elements (document order) before their keys are read: chips need only
+ * rows on screen, and reading 10,000 keys costs 20 ms where finding the 20 on screen costs 0.2.
+ */
+export type RowPick = (rows: Element[]) => Element[];
+
 export type PageKind = 'chat' | 'chat-history' | 'aftersale-list' | 'aftersale-detail';
 
 export interface ChatRead {
@@ -35,7 +41,7 @@ export interface ConsoleAdapter {
     roots(doc: Document): Element[];
     findRow(doc: Document, key: string): Element | null;
     /** Rows for many keys in one pass (countdown chips for every waiting buyer, every second). */
-    findRows(doc: Document, keys: Set<string>): Map<string, Element>;
+    findRows(doc: Document, keys: Set<string>, pick?: RowPick): Map<string, Element>;
     input: SelectorList;
     send: SelectorList;
     /** Attributes of a list row element read only by the row's own reading (see row-cache.ts). */

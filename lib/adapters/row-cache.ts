@@ -3,15 +3,17 @@ import { SelectorProbe } from './selectors';
 /** A batch adding more nodes than this (a list rebuilt whole) forgets everything: one full rescan is cheaper than walking each node. */
 export const RESCAN_ABOVE_ADDED_NODES = 1_000;
 
-export type ReadRow<R> = (rowProbe: SelectorProbe, now: number) => R | null;
+/** Reads one row element; module-level functions, so a cached row costs no closure per read. */
+export type ReadRow<R> = (el: Element, rowProbe: SelectorProbe, now: number, context: unknown) => R | null;
+export type ContextOf = (el: Element) => unknown;
 
 interface Entry<R> {
   row: R | null;
   context: unknown;
   /** Works out the context again, for a row re-read on its own. */
-  contextOf: (() => unknown) | null;
-  missing: string[];
-  unparsed: string[];
+  contextOf: ContextOf | null;
+  missing: readonly string[];
+  unparsed: readonly string[];
   readRow: ReadRow<R>;
 }
 
@@ -35,6 +37,10 @@ export class RowCache<R> {
   private entries = new WeakMap<Element, Entry<R>>();
   private touched = new Set<Element>();
   private elsewhere = false;
+  /** Rows still to be read this slice, and the rows left for the next ones. */
+  private newRowsLeft = Infinity;
+  private deferred = false;
+  private queue: { el: Element; context: unknown; contextOf: ContextOf | null; readRow: ReadRow<R> }[] = [];
 
   /**
    * @param rowAttributesReadInside attributes of a row element that only the row read looks at (PDD's
@@ -48,21 +54,59 @@ export class RowCache<R> {
    * `context` is what the row's reading depends on outside its element's subtree, as worked out
    * for this read; `contextOf` works it out again when the row is re-read alone.
    */
-  read(el: Element, probe: SelectorProbe, now: number, readRow: ReadRow<R>, context: unknown = null, contextOf: (() => unknown) | null = null): R | null {
+  read(el: Element, probe: SelectorProbe, now: number, readRow: ReadRow<R>, context: unknown = null, contextOf: ContextOf | null = null): R | null {
     let entry = this.entries.get(el);
     if (!entry || entry.context !== context || this.touched.has(el)) {
-      entry = this.readEntry(context, contextOf, now, readRow);
+      if (this.newRowsLeft <= 0) {
+        // Left for `readQueued`; this read is incomplete and must not be reported.
+        this.deferred = true;
+        this.queue.push({ el, context, contextOf, readRow });
+        return null;
+      }
+      this.newRowsLeft--;
+      entry = this.readEntry(el, context, contextOf, now, readRow);
       this.entries.set(el, entry);
+      this.touched.delete(el);
     }
-    for (const name of entry.missing) probe.missing.add(name);
-    for (const name of entry.unparsed) probe.unparsed.add(name);
+    if (entry.missing.length > 0) for (const name of entry.missing) probe.missing.add(name);
+    if (entry.unparsed.length > 0) for (const name of entry.unparsed) probe.unparsed.add(name);
     return entry.row;
+  }
+
+  /**
+   * Start a full read that reads at most `maxNewRows` rows not in the cache: a first read of 10,000
+   * rows is spread over several frames instead of one long task. Untouched cached rows cost little.
+   */
+  beginSlice(maxNewRows: number): void {
+    this.newRowsLeft = maxNewRows;
+    this.deferred = false;
+    this.queue = [];
+  }
+
+  /**
+   * Read up to `maxRows` of the rows an incomplete read left, straight into the cache (no pass over
+   * the whole list each slice). True while rows remain queued or were read now: the caller reads
+   * the list in full only once this says false, when every row is cached.
+   */
+  readQueued(now: number, maxRows: number): boolean {
+    if (this.queue.length === 0) return false;
+    for (const { el, context, contextOf, readRow } of this.queue.splice(0, maxRows)) {
+      if (!el.isConnected || this.entries.has(el)) continue;
+      this.entries.set(el, this.readEntry(el, context, contextOf, now, readRow));
+    }
+    return true;
+  }
+
+  /** The read since `beginSlice` left rows for the next slice: it is incomplete. */
+  get incomplete(): boolean {
+    return this.deferred;
   }
 
   /** A full read is done: every row it met is current. */
   settled(): void {
     this.touched.clear();
     this.elsewhere = false;
+    this.newRowsLeft = Infinity;
   }
 
   /**
@@ -77,8 +121,8 @@ export class RowCache<R> {
       const before = this.entries.get(el);
       if (!before || !el.isConnected) return null;
       // Its context moved (another group, another key): only a full read sees everything that implies.
-      if (before.contextOf && before.contextOf() !== before.context) return null;
-      const after = this.readEntry(before.context, before.contextOf, now, before.readRow);
+      if (before.contextOf && before.contextOf(el) !== before.context) return null;
+      const after = this.readEntry(el, before.context, before.contextOf, now, before.readRow);
       this.entries.set(el, after);
       this.touched.delete(el);
       if (before.row === null || after.row === null || !sameFindings(before, after)) return null;
@@ -114,10 +158,17 @@ export class RowCache<R> {
     this.elsewhere = true;
   }
 
-  private readEntry(context: unknown, contextOf: (() => unknown) | null, now: number, readRow: ReadRow<R>): Entry<R> {
-    const rowProbe = new SelectorProbe();
-    const row = readRow(rowProbe, now);
-    return { row, context, contextOf, missing: [...rowProbe.missing], unparsed: [...rowProbe.unparsed], readRow };
+  /** One probe reused for every row read: 10,000 rows must not mean 20,000 Sets for the collector. */
+  private readonly rowProbe = new SelectorProbe();
+
+  private readEntry(el: Element, context: unknown, contextOf: ContextOf | null, now: number, readRow: ReadRow<R>): Entry<R> {
+    const probe = this.rowProbe;
+    probe.missing.clear();
+    probe.unparsed.clear();
+    const row = readRow(el, probe, now, context);
+    const missing = probe.missing.size > 0 ? [...probe.missing] : NONE;
+    const unparsed = probe.unparsed.size > 0 ? [...probe.unparsed] : NONE;
+    return { row, context, contextOf, missing, unparsed, readRow };
   }
 
   /** Forget the rows at and below the element; true if there were any. */
@@ -138,6 +189,8 @@ export class RowCache<R> {
     return inside;
   }
 }
+
+const NONE: readonly string[] = [];
 
 function sameFindings<R>(a: Entry<R>, b: Entry<R>): boolean {
   return a.missing.join('\n') === b.missing.join('\n') && a.unparsed.join('\n') === b.unparsed.join('\n');

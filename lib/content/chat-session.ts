@@ -4,6 +4,8 @@ import { mountChipLayer, type PlacedChip } from '@/components/overlay/chip-layer
 import { chunkDelta, diffChat, patchChat, type ChatDelta } from '../adapters/diff';
 import { observe } from '../adapters/observe';
 import { RowCache } from '../adapters/row-cache';
+import { measured } from '../perf/measure';
+import { onScreen } from './on-screen';
 import type { ConsoleAdapter } from '../adapters/registry-types';
 import type { ChatUpdate, ChipDeadline } from '../messaging/protocol';
 import { parseChatUpdateReply, parseInsertReply, parseSuggestReply } from '../messaging/reply-guards';
@@ -13,6 +15,9 @@ import type { ConversationRow } from '../domain/chat';
 import type { Session, SessionEnv } from './context';
 
 type ChatAdapter = NonNullable<ConsoleAdapter['chat']>;
+
+/** Rows read afresh per frame: a first read of a 10,000-row list takes several frames, none a long task. */
+const ROWS_PER_SLICE = 300;
 
 function draftTexts(t: SessionEnv['t']): DraftTexts {
   return {
@@ -45,10 +50,12 @@ export function startChatSession(adapter: ConsoleAdapter, chat: ChatAdapter, env
     card.state.anchor.value = box && box.height > 0 ? { left: box.left, bottom: win.innerHeight - box.top + 6, width: box.width } : null;
     const chips: PlacedChip[] = [];
     // One pass over the rendered rows for all waiting buyers (a query per buyer is O(n²) on big lists).
-    const rows = deadlines.length > 0 ? chat.findRows(doc, new Set(deadlines.map((d) => d.key))) : new Map<string, Element>();
+    // Only rows on screen are measured and keyed; the rest of a 10,000-row list is not touched.
+    const onScreenRows = (rows: Element[]) => onScreen(rows, win.innerHeight).map((found) => found.el);
+    const rows = deadlines.length > 0 ? chat.findRows(doc, new Set(deadlines.map((d) => d.key)), onScreenRows) : new Map<string, Element>();
     for (const deadline of deadlines) {
       const rect = rows.get(deadline.key)?.getBoundingClientRect();
-      if (!rect || rect.height === 0 || rect.bottom < 0 || rect.top > win.innerHeight) continue;
+      if (!rect) continue;
       // Bottom-right corner of the row: consoles keep their own time stamp in the top-right.
       chips.push({ deadline, top: rect.bottom - 22, left: rect.right - 6 });
     }
@@ -56,16 +63,19 @@ export function startChatSession(adapter: ConsoleAdapter, chat: ChatAdapter, env
     layer.state.now.value = Date.now();
   };
 
-  // Geometry is read in the frame's own animation callback, once per frame at most: reading it
-  // right after the console re-rendered would force an extra synchronous layout.
+  // Geometry is read once per frame at most, just after the frame was laid out and painted: read
+  // any earlier (right after the console re-rendered, or in the animation callback, before the
+  // browser's own layout) it forces a synchronous layout — of 10,000 rows, a second on this machine.
   let placePending = false;
   const schedulePlace = () => {
     if (placePending) return;
     placePending = true;
-    win.requestAnimationFrame(() => {
-      placePending = false;
-      place();
-    });
+    win.requestAnimationFrame(() =>
+      win.setTimeout(() => {
+        placePending = false;
+        measured('chips', place);
+      }, 0),
+    );
   };
 
   const send = (delta: ChatDelta) => {
@@ -143,7 +153,10 @@ export function startChatSession(adapter: ConsoleAdapter, chat: ChatAdapter, env
     doc,
     findRoots: chat.roots,
     read: () => {
+      if (rowCache.readQueued(Date.now(), ROWS_PER_SLICE)) return null;
+      rowCache.beginSlice(ROWS_PER_SLICE);
       const read = chat.read(doc, Date.now(), rowCache);
+      if (rowCache.incomplete) return null;
       rowCache.settled();
       return read;
     },
@@ -156,7 +169,8 @@ export function startChatSession(adapter: ConsoleAdapter, chat: ChatAdapter, env
     diff: diffChat,
     onChange: (change) => {
       followOpenRow((change as ChatDelta).changed);
-      chunkDelta(change as ChatDelta).forEach(send);
+      // Each chunk is serialised when sent: one task each, in order, so 10,000 rows are not one long task.
+      for (const chunk of chunkDelta(change as ChatDelta)) win.setTimeout(() => measured('send', () => send(chunk)), 0);
     },
     onError: (error) => console.warn('[kefu-guard] read failed', error),
   });

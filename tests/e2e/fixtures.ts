@@ -141,3 +141,35 @@ export interface WarningRow {
   message: string | null;
 }
 
+
+/** Rows in one store of the extension's database (0 before it exists). */
+export function idbCount(sw: Worker, store: string): Promise<number> {
+  return sw.evaluate(
+    async ({ store, dbName }) => {
+      const dbs = await indexedDB.databases();
+      if (!dbs.some((d) => d.name === dbName)) return 0;
+      return await new Promise<number>((resolve, reject) => {
+        const req = indexedDB.open(dbName);
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains(store)) {
+            db.close();
+            resolve(0);
+            return;
+          }
+          const count = db.transaction(store, 'readonly').objectStore(store).count();
+          count.onsuccess = () => {
+            db.close();
+            resolve(count.result);
+          };
+          count.onerror = () => {
+            db.close();
+            reject(count.error);
+          };
+        };
+      });
+    },
+    { store, dbName: DB_NAME },
+  );
+}

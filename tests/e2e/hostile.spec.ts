@@ -1,4 +1,4 @@
-import { expect, idbGetAll, test } from './fixtures';
+import { expect, idbCount, idbGetAll, test } from './fixtures';
 
 const HOSTILE_NICK = '<img src=x onerror="window.__pwned=1">\u202e\u200b李*四';
 
@@ -18,3 +18,49 @@ test('a hostile buyer nick and a 100 KB message are stored capped and shown as t
   expect(await popup.evaluate(() => (window as any).__pwned)).toBeUndefined();
 });
 
+
+test('10,000 conversations: every one stored; the extension’s work on the page comes in slices well under 50 ms — the first read, batches while buyers keep writing, chips', async ({ console: page, sw }) => {
+  test.setTimeout(180_000);
+  // The content script times its own work on the page's main thread as `kefu-guard:*` User Timing
+  // measures (lib/perf/measure.ts): mutation sorting, each read/report batch, each send, chip placing.
+  await page.evaluate(() => {
+    const w = window as any;
+    w.__ours = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name.startsWith('kefu-guard:')) w.__ours.push({ name: e.name, ms: e.duration });
+    }).observe({ type: 'measure' });
+    w.kefuDemo.bulk(10_000, 3);
+    w.gc(); // the console's garbage from building 10,000 rows, collected before our first read runs
+  });
+  await expect.poll(() => idbCount(sw, 'conversations'), { timeout: 90_000, intervals: [1000] }).toBeGreaterThanOrEqual(10_000);
+  const stored = await idbCount(sw, 'conversations');
+
+  // Busy: a buyer message every 200 ms for 6 s.
+  await page.evaluate(async () => {
+    const w = window as any;
+    for (let i = 0; i < 30; i++) {
+      w.kefuDemo.buyerSays(String(500000 + ((i * 331) % 10_000)), '', `第${i}条`);
+      w.gc();
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  });
+  const ours: { name: string; ms: number }[] = await page.evaluate(() => (window as any).__ours);
+  const names = [...new Set(ours.map((m) => m.name))].sort();
+  const sorted = (name: string) => ours.filter((m) => m.name === name).map((m) => m.ms).sort((a, b) => a - b);
+  const at = (list: number[], q: number) => list[Math.min(list.length - 1, Math.floor(q * list.length))] ?? 0;
+  const over50 = ours.filter((m) => m.ms > 50);
+  console.log(
+    `10,000 conversations: ${stored} stored; our measures: ${names.map((n) => `${n} ×${sorted(n).length} median ${at(sorted(n), 0.5).toFixed(1)} / p90 ${at(sorted(n), 0.9).toFixed(1)} / max ${Math.max(...sorted(n)).toFixed(1)} ms`).join('; ')}; over 50 ms: ${over50.length} of ${ours.length}`,
+  );
+  expect(stored).toBe(10_000);
+  expect(names).toEqual(expect.arrayContaining(['kefu-guard:batch', 'kefu-guard:chips', 'kefu-guard:mutations', 'kefu-guard:send']));
+  // Our work comes in slices well under 50 ms. A 2-core machine running the browser, the worker and
+  // the test adds rare outliers (collections, preemption): bounded, and rare, but not zero.
+  for (const name of names) {
+    expect(at(sorted(name), 0.5), `${name} median`).toBeLessThanOrEqual(25);
+    expect(at(sorted(name), 0.9), `${name} p90`).toBeLessThanOrEqual(50);
+  }
+  expect(Math.max(...ours.map((m) => m.ms))).toBeLessThanOrEqual(150);
+  expect(over50.length).toBeLessThanOrEqual(Math.ceil(ours.length * 0.02));
+});

@@ -1,6 +1,6 @@
 import type { ConversationRow, Speaker, ThreadMessage } from '../../domain/chat';
 import { parseDurationText, parseRecentClockTime } from '../../rules/time-text';
-import type { ChatRead } from '../registry-types';
+import type { ChatRead, RowPick } from '../registry-types';
 import { SelectorProbe, text, firstMatch } from '../selectors';
 import type { RowCache } from '../row-cache';
 import { firstOf, leafElements, matchesAny } from './dom';
@@ -37,7 +37,7 @@ export function readDouyinChat(doc: Document, now: number, cache?: RowCache<Conv
     // An empty list ("暂无会话") is healthy; rows are required only when something row-like is there.
     const rowLike = list.querySelector('[data-cid], [data-btm-id], img[alt="头像"]') !== null;
     for (const el of probe.all(list, 'row', S.row, rowLike)) {
-      const row = cache ? cache.read(el, probe, now, (rowProbe, at) => readListRow(el, rowProbe, at)) : readListRow(el, probe, now);
+      const row = cache ? cache.read(el, probe, now, readListRow) : readListRow(el, probe, now);
       if (!row) continue;
       rows.set(row.key, row);
       if (row.nick) byNick.set(row.nick, [...(byNick.get(row.nick) ?? []), row.key]);
@@ -391,9 +391,9 @@ export function findDouyinRow(doc: Document, key: string): Element | null {
 }
 
 /** Rows for many keys in one pass over the list. */
-export function findDouyinRows(doc: Document, keys: Set<string>): Map<string, Element> {
+export function findDouyinRows(doc: Document, keys: Set<string>, pick: RowPick = (rows) => rows): Map<string, Element> {
   const found = new Map<string, Element>();
-  for (const el of Array.from(doc.querySelectorAll(`[${S.rowKeyAttribute}]`))) {
+  for (const el of pick(Array.from(doc.querySelectorAll(`[${S.rowKeyAttribute}]`)))) {
     const key = el.getAttribute(S.rowKeyAttribute) ?? '';
     if (keys.has(key) && !found.has(key) && matchesAny(el, S.row)) found.set(key, el);
   }

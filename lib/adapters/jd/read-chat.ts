@@ -1,6 +1,6 @@
 import type { ConversationRow, Speaker, ThreadMessage } from '../../domain/chat';
 import { parseChinaDateTime, parseRecentClockTime } from '../../rules/time-text';
-import type { ChatRead } from '../registry-types';
+import type { ChatRead, RowPick } from '../registry-types';
 import { SelectorProbe, text, firstMatch } from '../selectors';
 import type { RowCache } from '../row-cache';
 import { JD_CHAT_SELECTORS as S } from './selectors';
@@ -30,7 +30,8 @@ export function readJdChat(doc: Document, now: number, cache?: RowCache<Conversa
         continue;
       }
       // The key may come from a wrapper above the row, so it is the cached reading's context.
-      if (!rows.has(key)) rows.set(key, cache ? cache.read(el, probe, now, (rowProbe) => listRow(key, el, rowProbe), key, () => rowKey(el))! : listRow(key, el, probe));
+      const row = rows.has(key) ? null : cache ? cache.read(el, probe, now, cachedListRow, key, rowKey) : listRow(key, el, probe);
+      if (row) rows.set(key, row);
       if (S.rowActive.some((css) => el.matches(css))) activeKey = key;
     }
   }
@@ -70,6 +71,9 @@ export function rowKey(el: Element): string | null {
 function emptyRow(key: string, nick: string): ConversationRow {
   return { key, nick, preview: '', lastSpeaker: null, lastBuyerMessageAt: null, waiting: null, waitingText: null, waitingMs: null, open: false, messages: [] };
 }
+
+/** `listRow` in the row cache's shape: the key is the cached reading's context. */
+const cachedListRow = (el: Element, probe: SelectorProbe, _now: number, key: unknown) => listRow(key as string, el, probe);
 
 function listRow(key: string, el: Element, probe: SelectorProbe): ConversationRow {
   const row = emptyRow(key, text(probe.maybe(el, S.nick), 128));
@@ -151,12 +155,12 @@ export function findJdRow(doc: Document, key: string): Element | null {
 }
 
 /** Rows for many keys in one pass over the active pane. */
-export function findJdRows(doc: Document, keys: Set<string>): Map<string, Element> {
+export function findJdRows(doc: Document, keys: Set<string>, pick: RowPick = (rows) => rows): Map<string, Element> {
   const found = new Map<string, Element>();
   const list = firstMatch(doc, S.conversationList);
   const pane = list && firstMatch(list, S.activePane);
   if (!pane) return found;
-  for (const el of Array.from(pane.querySelectorAll(S.row.join(',')))) {
+  for (const el of pick(Array.from(pane.querySelectorAll(S.row.join(','))))) {
     const key = rowKey(el);
     if (key !== null && keys.has(key) && !found.has(key)) found.set(key, el);
   }

@@ -1,6 +1,6 @@
 import type { ConversationRow, ThreadMessage } from '../../domain/chat';
 import { parseDurationText, parseRecentClockTime } from '../../rules/time-text';
-import type { ChatRead } from '../registry-types';
+import type { ChatRead, RowPick } from '../registry-types';
 import { SelectorProbe, text, firstMatch } from '../selectors';
 import type { RowCache } from '../row-cache';
 import { KUAISHOU_CHAT_SELECTORS as S, KUAISHOU_CHAT_TEXTS as T } from './selectors';
@@ -30,7 +30,7 @@ export function readKuaishouChat(doc: Document, now: number, cache?: RowCache<Co
     for (const el of probe.all(list, 'row', S.row, expectCards)) {
       // The group a card sits in says whether its buyer waits: it is the cached reading's context.
       const groupName = cardGroupName(el, probe, groupNames);
-      const row = cache ? cache.read(el, probe, now, (rowProbe, at) => readCard(el, rowProbe, at, groupName), groupName, () => cardGroupName(el, new SelectorProbe(), new Map())) : readCard(el, probe, now, groupName);
+      const row = cache ? cache.read(el, probe, now, cachedCard, groupName, groupNameAlone) : readCard(el, probe, now, groupName);
       if (!row) continue;
       rows.set(row.key, row);
       if (active && (el === active || el.contains(active) || active.contains(el))) activeKey = row.key;
@@ -87,6 +87,10 @@ function groupCount(group: Element, probe: SelectorProbe): number {
   const m = text(probe.maybe(group, S.groupCount), 40).match(/\d+/);
   return m ? Number(m[0]) : 0;
 }
+
+/** `readCard` in the row cache's shape: the group name is the cached reading's context. */
+const cachedCard = (el: Element, probe: SelectorProbe, now: number, groupName: unknown) => readCard(el, probe, now, groupName as string | null);
+const groupNameAlone = (el: Element) => cardGroupName(el, new SelectorProbe(), new Map());
 
 function cardGroupName(el: Element, probe: SelectorProbe, seen: Map<Element, string | null>): string | null {
   const groupEl = S.group.map((css) => el.closest(css)).find((g) => g !== null) ?? null;
@@ -200,10 +204,10 @@ export function findKuaishouRow(doc: Document, key: string): Element | null {
 }
 
 /** Rows for many keys in one pass over the list. */
-export function findKuaishouRows(doc: Document, keys: Set<string>): Map<string, Element> {
+export function findKuaishouRows(doc: Document, keys: Set<string>, pick: RowPick = (rows) => rows): Map<string, Element> {
   const found = new Map<string, Element>();
   for (const css of S.row) {
-    for (const el of Array.from(doc.querySelectorAll(css))) {
+    for (const el of pick(Array.from(doc.querySelectorAll(css)))) {
       const key = cardKey(el, normaliseNick(text(el.querySelector(S.nick.join(',')), 200)));
       if (keys.has(key) && !found.has(key)) found.set(key, el);
     }

@@ -1,6 +1,7 @@
 import type { ChatSnapshot, ConversationRow, Speaker, ThreadMessage } from '../../domain/chat';
 import { parseChinaDateTime, parseDurationText, parseRecentClockTime } from '../../rules/time-text';
 import type { RowCache } from '../row-cache';
+import type { RowPick } from '../registry-types';
 import { SelectorProbe, text, firstMatch } from '../selectors';
 import { PDD_CHAT_SELECTORS as S } from './selectors';
 
@@ -23,7 +24,7 @@ export function readPddChat(doc: Document, now: number, cache?: RowCache<Convers
   if (list) {
     const rowEls = probe.all(list, 'row', S.row, list.children.length > 0);
     for (const el of rowEls) {
-      const row = cache ? cache.read(el, probe, now, (rowProbe, at) => readListRow(el, rowProbe, at)) : readListRow(el, probe, now);
+      const row = cache ? cache.read(el, probe, now, readListRow) : readListRow(el, probe, now);
       if (!row) continue;
       rows.set(row.key, row);
       if (el.classList.contains(S.rowActiveClass)) activeKey = row.key;
@@ -153,9 +154,9 @@ export function findPddRow(doc: Document, key: string): Element | null {
 }
 
 /** Rows for many keys in one pass over the list (chips are placed for every waiting buyer each second). */
-export function findPddRows(doc: Document, keys: Set<string>): Map<string, Element> {
+export function findPddRows(doc: Document, keys: Set<string>, pick: RowPick = (rows) => rows): Map<string, Element> {
   const found = new Map<string, Element>();
-  for (const el of Array.from(doc.querySelectorAll(S.row.join(',')))) {
+  for (const el of pick(Array.from(doc.querySelectorAll(S.row.join(','))))) {
     const key = (el.getAttribute(S.rowUidAttribute) ?? '').split('-')[0] ?? '';
     if (keys.has(key) && !found.has(key)) found.set(key, el);
   }

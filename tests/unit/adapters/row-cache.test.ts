@@ -229,12 +229,41 @@ describe('row cache: reuse', () => {
     expect(cache.rereadTouched(NOW)).toBeNull();
   });
 
+  it('a first read sliced to 10 new rows at a time: one incomplete pass over the list, the rest read from the queue 10 per slice, then one complete pass equal to a fresh read', () => {
+    load('pinduoduo', 'chat-waiting.html');
+    const list = document.querySelector('ul.chat-list')!;
+    const template = list.querySelector('li')!;
+    for (let i = 0; i < 40; i++) {
+      const li = template.cloneNode(true) as Element;
+      const box = li.querySelector('.chat-item-box') ?? li;
+      box.setAttribute('data-random', `${900000 + i}-0-all`);
+      list.append(li);
+    }
+    const total = document.querySelectorAll('.chat-item-box').length;
+    const cache = new RowCache<ConversationRow>();
+    const slices: string[] = [];
+    let read: ChatRead | null = null;
+    while (read === null) {
+      if (cache.readQueued(NOW, 10)) {
+        slices.push('queue');
+        continue;
+      }
+      cache.beginSlice(10);
+      const pass = pdd.read(document, NOW, cache);
+      slices.push(cache.incomplete ? 'incomplete pass' : 'complete pass');
+      if (!cache.incomplete) read = pass;
+    }
+    cache.settled();
+    expect(slices).toEqual(['incomplete pass', ...Array(Math.ceil((total - 10) / 10)).fill('queue'), 'complete pass']);
+    expect(read).toEqual(pdd.read(document, NOW));
+  });
+
   it('a row that read with findings reports them again when reused', () => {
     const cache = new RowCache<string>();
     const el = document.createElement('div');
     const read = () => {
       const probe = new SelectorProbe();
-      cache.read(el, probe, 0, (rowProbe) => {
+      cache.read(el, probe, 0, (_el, rowProbe) => {
         rowProbe.unparsed.add('row.waitingText');
         return 'row';
       });
