@@ -49,8 +49,8 @@ export function startChatSession(adapter: ConsoleAdapter, chat: ChatAdapter, env
     const box = firstMatch(doc, chat.input)?.getBoundingClientRect();
     card.state.anchor.value = box && box.height > 0 ? { left: box.left, bottom: win.innerHeight - box.top + 6, width: box.width } : null;
     const chips: PlacedChip[] = [];
-    // One pass over the rendered rows for all waiting buyers (a query per buyer is O(n²) on big lists).
-    // Only rows on screen are measured and keyed; the rest of a 10,000-row list is not touched.
+    // One pass for all waiting buyers (a query per buyer is O(n²) on big lists), and only over the
+    // rows on screen: the rest of a 10,000-row list is neither measured nor keyed.
     const onScreenRows = (rows: Element[]) => onScreen(rows, win.innerHeight).map((found) => found.el);
     const rows = deadlines.length > 0 ? chat.findRows(doc, new Set(deadlines.map((d) => d.key)), onScreenRows) : new Map<string, Element>();
     for (const deadline of deadlines) {
