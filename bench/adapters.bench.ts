@@ -11,9 +11,8 @@
 import { Window } from 'happy-dom';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { diffChat, patchChat, type ChatRead } from '../lib/adapters/diff';
-import { RowCache } from '../lib/adapters/row-cache';
-import type { ConversationRow } from '../lib/domain/chat';
+import { diffChat, type ChatRead } from '../lib/adapters/diff';
+import { cachedChatReading } from '../lib/content/chat-reading';
 import { douyinAdapter } from '../lib/adapters/douyin';
 import { jdAdapter } from '../lib/adapters/jd';
 import { kuaishouAdapter } from '../lib/adapters/kuaishou';
@@ -169,17 +168,21 @@ async function benchChat(c: ChatCase) {
   );
 
   // One live document: each batch changes one row's text (untimed: the page does that), then does
-  // what the content script does per batch (lib/content/chat-session.ts): the mutation records go to
+  // what the content script does per batch (the same code: lib/content/chat-reading.ts): the mutation records go to
   // the row cache, the rows they touched are read again and patched into the last read — or, when
   // the batch changed anything else, the whole list is read (rows reused from the cache) and diffed.
   // For comparison the same batch is also read whole with no cache ("whole read").
   const doc = await fresh(() => c.build());
   const { el, texts } = c.mutable(doc);
-  const cache = new RowCache<ConversationRow>(chat.rowAttributesReadInside);
+  const reading = cachedChatReading(chat, doc, () => NOW);
   const observer = new (doc.defaultView as unknown as typeof globalThis).MutationObserver(() => undefined);
   for (const root of chat.roots(doc)) observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true });
-  let previous: ChatRead = chat.read(doc, NOW, cache);
-  cache.settled();
+  const readWhole = () => {
+    let read = reading.read();
+    while (read === null) read = reading.read(); // a first read comes in slices
+    return read;
+  };
+  let previous: ChatRead = readWhole();
   diffChat(null, previous);
   const parts = { batch: [] as number[], whole: [] as number[] };
   const paths = new Set<string>();
@@ -187,13 +190,11 @@ async function benchChat(c: ChatCase) {
     el.textContent = texts[i % 2]!;
     gc?.();
     const t0 = performance.now();
-    cache.touch(observer.takeRecords());
-    const rereads = cache.rereadTouched(NOW);
-    const patched = rereads && patchChat(previous, rereads);
+    reading.onMutations(observer.takeRecords());
+    const patched = reading.update(previous);
     let delta = patched ? patched.change : null;
     if (!patched) {
-      const next = chat.read(doc, NOW, cache);
-      cache.settled();
+      const next = readWhole();
       delta = diffChat(previous, next);
       previous = next;
     }

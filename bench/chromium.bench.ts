@@ -23,22 +23,22 @@ async function readerBundle(): Promise<string> {
     stdin: {
       contents: [
         "import { readPddChat } from './lib/adapters/pinduoduo/read-chat';",
-        "import { RowCache } from './lib/adapters/row-cache';",
-        "import { diffChat, patchChat } from './lib/adapters/diff';",
+        "import { pddAdapter } from './lib/adapters/pinduoduo';",
+        "import { diffChat } from './lib/adapters/diff';",
+        "import { cachedChatReading } from './lib/content/chat-reading';",
         "(globalThis as any).__kefuRead = (now: number) => readPddChat(document, now);",
-        // What the content script does per mutation batch (lib/content/chat-session.ts): hand the records
-        // to the row cache, patch the last read from the rows they touched, or read whole and diff.
-        "const cache = new RowCache<any>(['data-random']);",
+        // What the content script does per mutation batch (the same code it runs): records to the row
+        // cache, then patch the last read from the rows they touched, or read with the cache and diff.
+        'const reading = cachedChatReading(pddAdapter.chat!, document);',
         'const observer = new MutationObserver(() => undefined);',
         "observer.observe(document.querySelector('ul.chat-list')!, { childList: true, subtree: true, characterData: true, attributes: true });",
         'let last: any = null;',
-        '(globalThis as any).__kefuBatch = (now: number) => {',
-        '  cache.touch(observer.takeRecords());',
-        '  const rereads = last && cache.rereadTouched(now);',
-        '  const patched = rereads && patchChat(last, rereads);',
+        '(globalThis as any).__kefuBatch = () => {',
+        '  reading.onMutations(observer.takeRecords());',
+        '  const patched = last && reading.update(last);',
         '  if (patched) return { path: "patch", changed: patched.change ? patched.change.changed.length : 0 };',
-        '  const next = readPddChat(document, now, cache);',
-        '  cache.settled();',
+        '  let next = reading.read();',
+        '  while (next === null) next = reading.read(); // a first read comes in slices',
         '  const change = diffChat(last, next);',
         '  last = next;',
         '  return { path: "full", changed: change === null ? 0 : change.changed.length };',
@@ -114,7 +114,7 @@ async function main() {
   await page.addScriptTag({ content: bundle });
   const timings = await page.evaluate(() => {
     const read = (globalThis as any).__kefuRead as (now: number) => { conversations: unknown[] };
-    const batchRead = (globalThis as any).__kefuBatch as (now: number) => { path: string; changed: number };
+    const batchRead = (globalThis as any).__kefuBatch as () => { path: string; changed: number };
     const demo = (window as any).kefuDemo;
     const initial: number[] = [];
     const batch: number[] = [];
@@ -126,12 +126,12 @@ async function main() {
       rows = read(Date.now()).conversations.length;
       initial.push(performance.now() - t0);
     }
-    batchRead(Date.now()); // the first, whole read
+    batchRead(); // the first, whole read
     for (let i = 0; i < 23; i++) {
       // One buyer writes: the console re-renders that row (untimed: the page's work), then one batch.
       demo.buyerSays(String(500000 + ((i * 37) % 2000)), '', `第${i}条`);
       const t0 = performance.now();
-      const result = batchRead(Date.now());
+      const result = batchRead();
       changedRows.push(`${result.path}:${result.changed}`);
       batch.push(performance.now() - t0);
       const t1 = performance.now();

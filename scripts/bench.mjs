@@ -280,7 +280,7 @@ function adaptersSection(a) {
     `Each platform's \`ConsoleAdapter\` readers on happy-dom ${a.happyDom} documents (no browser), the lists built as the unit tests build theirs. ` +
       `Initial read: \`chat.read(doc, now)\` on a freshly built ${num(a.chat[0]?.rows ?? 0)}-conversation list (the document is new each sample). ` +
       `Mutation batch: on one live document, change one row's text (row ${a.mutatedRow}: its preview on JD and Douyin, its wait restarting at 5 s on PDD and Kuaishou; untimed, the page does it), ` +
-      `then what the content script does per batch (\`lib/content/chat-session.ts\`): the mutation records go to the row cache (\`lib/adapters/row-cache.ts\`), ` +
+      `then what the content script does per batch (the same code, \`lib/content/chat-reading.ts\`): the mutation records go to the row cache (\`lib/adapters/row-cache.ts\`), ` +
       `the rows they touched are read again and patched into the last read (\`patchChat\`) — or, when the batch changed anything else, the list is read with untouched rows reused, and diffed. ` +
       `Each batch reports exactly one changed row. For comparison the same batch read whole with no cache, as before the row cache. ` +
       `The clock is frozen for the run, as the pages' wait texts do not tick. ${a.warmups} warm-ups, then ${a.iterations} samples, GC forced before each.`,

@@ -37,14 +37,14 @@ export interface Observation {
   reset(): void;
 }
 
+/** Periodic checks a full read may wait while batches keep coming (5 × 2 s). */
+const BUSY_TICKS_MAX = 5;
+
 /**
  * Every attribute: readers key rows by attributes (data-cid, title, data-random…) and selectors
  * match on them. Only inline styles — what virtualized lists change on every scroll — never
  * change what is read, and are dropped as they arrive.
  */
-/** Periodic checks a full read may wait while batches keep coming (5 × 2 s). */
-const BUSY_TICKS_MAX = 5;
-
 const ROOT_OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true };
 
 export function observe<T>(options: ObserveOptions<T>): Observation {
@@ -67,11 +67,11 @@ export function observe<T>(options: ObserveOptions<T>): Observation {
   // Used only while no root is mounted, to notice the app booting or remounting.
   const bootObserver = new win!.MutationObserver(onRecords);
 
-  /** Our own overlay hosts (kefu-guard-*) never trigger a read. */
   function onRecords(all: MutationRecord[]) {
     measured('mutations', () => sortRecords(all));
   }
 
+  /** Inline styles and our own overlay hosts (kefu-guard-*) never trigger a read. */
   function sortRecords(all: MutationRecord[]) {
     // A list rebuilt whole: not only our own overlay, and a row cache forgets everything anyway.
     if (all.length > RESCAN_ABOVE_ADDED_NODES) {

@@ -146,8 +146,11 @@ export class RowCache<R> {
       if (!this.markAround(target)) this.elsewhere = true;
       // Added and removed nodes are content of their parent (handled above) — unless they are or hold
       // rows read before: a row gone or back (perhaps changed while detached, unobserved) needs a full read.
-      for (const node of [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)]) {
-        if (node.nodeType === 1 && this.forgetSubtree(node as Element)) this.elsewhere = true;
+      for (const list of [record.addedNodes, record.removedNodes]) {
+        for (let i = 0; i < list.length; i++) {
+          const node = list[i]!;
+          if (node.nodeType === 1 && this.forgetSubtree(node as Element)) this.elsewhere = true;
+        }
       }
     }
   }

@@ -1,10 +1,10 @@
 import { firstMatch } from '../adapters/selectors';
 import { attachDraftGuard, type DraftTexts } from '@/components/draft/draft-guard';
 import { mountChipLayer, type PlacedChip } from '@/components/overlay/chip-layer';
-import { chunkDelta, diffChat, patchChat, type ChatDelta } from '../adapters/diff';
+import { chunkDelta, diffChat, type ChatDelta } from '../adapters/diff';
 import { observe } from '../adapters/observe';
-import { RowCache } from '../adapters/row-cache';
 import { measured } from '../perf/measure';
+import { cachedChatReading } from './chat-reading';
 import { onScreen } from './on-screen';
 import type { ConsoleAdapter } from '../adapters/registry-types';
 import type { ChatUpdate, ChipDeadline } from '../messaging/protocol';
@@ -15,9 +15,6 @@ import type { ConversationRow } from '../domain/chat';
 import type { Session, SessionEnv } from './context';
 
 type ChatAdapter = NonNullable<ConsoleAdapter['chat']>;
-
-/** Rows read afresh per frame: a first read of a 10,000-row list takes several frames, none a long task. */
-const ROWS_PER_SLICE = 300;
 
 function draftTexts(t: SessionEnv['t']): DraftTexts {
   return {
@@ -148,24 +145,10 @@ export function startChatSession(adapter: ConsoleAdapter, chat: ChatAdapter, env
   });
 
   // Rows no mutation touched are not read again: a batch costs what changed, not the whole list.
-  const rowCache = new RowCache<ConversationRow>(chat.rowAttributesReadInside);
   const observation = observe({
     doc,
     findRoots: chat.roots,
-    read: () => {
-      if (rowCache.readQueued(Date.now(), ROWS_PER_SLICE)) return null;
-      rowCache.beginSlice(ROWS_PER_SLICE);
-      const read = chat.read(doc, Date.now(), rowCache);
-      if (rowCache.incomplete) return null;
-      rowCache.settled();
-      return read;
-    },
-    // A batch that only changed text inside some rows re-reads just those rows.
-    update: (last) => {
-      const rereads = rowCache.rereadTouched(Date.now());
-      return rereads && patchChat(last, rereads);
-    },
-    onMutations: (records) => rowCache.touch(records),
+    ...cachedChatReading(chat, doc),
     diff: diffChat,
     onChange: (change) => {
       followOpenRow((change as ChatDelta).changed);

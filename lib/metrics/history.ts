@@ -342,11 +342,11 @@ export type MetricKind = 'reply' | 'aftersale' | 'alerts';
 const KIND_ORDER: Record<MetricKind, number> = { reply: 0, aftersale: 1, alerts: 2 };
 
 /**
- * A metric on one day for one platform + shop. `onTime` / `late` are what the rate is made of:
- * reply — met / missed clocks; aftersale — stages left before / after their deadline; alerts —
- * acted on / not. `excluded`: not assessed / no verdict. `open`: not decided yet.
+ * One metric's counts. `onTime` / `late` are what the rate is made of: reply — met / missed
+ * clocks; aftersale — stages left before / after their deadline; alerts — acted on / not.
+ * `excluded`: not assessed / no verdict. `open`: not decided yet.
  */
-export interface MetricDayRow extends Keyed {
+interface MetricCounts {
   kind: MetricKind;
   /** The rule id for reply rows; the kind otherwise. */
   metric: string;
@@ -358,6 +358,10 @@ export interface MetricDayRow extends Keyed {
   overdue: number;
   rate: number | null;
   passLine: PassLine | null;
+}
+
+/** A metric on one day for one platform + shop. */
+export interface MetricDayRow extends Keyed, MetricCounts {
   missesLeft: number | null;
 }
 
@@ -418,18 +422,9 @@ export function facets(rows: readonly MetricDayRow[], platform: PlatformId | 'al
 }
 
 /** A metric over the period for one platform + shop. */
-export interface MetricSummary {
+export interface MetricSummary extends MetricCounts {
   platform: PlatformId;
   shop: string;
-  kind: MetricKind;
-  metric: string;
-  onTime: number;
-  late: number;
-  excluded: number;
-  open: number;
-  overdue: number;
-  rate: number | null;
-  passLine: PassLine | null;
   /** Today's, whatever the period; null without a pass line. */
   missesLeftToday: number | null;
   /** Today's items so far (met + missed + open), for a pass line with a minimum sample. */

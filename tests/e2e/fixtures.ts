@@ -56,34 +56,45 @@ export function watchPageErrors(page: Page): string[] {
 
 /** Raw IndexedDB read inside the service worker: no test hooks in product code. */
 export function idbGetAll<T = Record<string, unknown>>(sw: Worker, store: string): Promise<T[]> {
+  return idbRead(sw, store, 'getAll') as Promise<T[]>;
+}
+
+/** Rows in one store of the extension's database (0 before it exists). */
+export function idbCount(sw: Worker, store: string): Promise<number> {
+  return idbRead(sw, store, 'count') as Promise<number>;
+}
+
+/** One read-only request on a store, opened without ever creating the database under Dexie's feet. */
+function idbRead(sw: Worker, store: string, op: 'getAll' | 'count'): Promise<unknown> {
   return sw.evaluate(
-    async ({ store, dbName }) => {
+    async ({ store, dbName, op }) => {
       const dbs = await indexedDB.databases();
-      if (!dbs.some((d) => d.name === dbName)) return []; // never create the DB under Dexie's feet
-      return await new Promise<any[]>((resolve, reject) => {
+      if (!dbs.some((d) => d.name === dbName)) return op === 'count' ? 0 : [];
+      return await new Promise<unknown>((resolve, reject) => {
         const req = indexedDB.open(dbName);
         req.onerror = () => reject(req.error);
         req.onsuccess = () => {
           const db = req.result;
           if (!db.objectStoreNames.contains(store)) {
             db.close();
-            resolve([]);
+            resolve(op === 'count' ? 0 : []);
             return;
           }
-          const get = db.transaction(store, 'readonly').objectStore(store).getAll();
-          get.onsuccess = () => {
+          const objects = db.transaction(store, 'readonly').objectStore(store);
+          const request = op === 'count' ? objects.count() : objects.getAll();
+          request.onsuccess = () => {
             db.close();
-            resolve(get.result);
+            resolve(request.result);
           };
-          get.onerror = () => {
+          request.onerror = () => {
             db.close();
-            reject(get.error);
+            reject(request.error);
           };
         };
       });
     },
-    { store, dbName: DB_NAME },
-  ) as Promise<T[]>;
+    { store, dbName: DB_NAME, op },
+  );
 }
 
 export const badgeText = (sw: Worker) => sw.evaluate(() => chrome.action.getBadgeText({}));
@@ -139,37 +150,4 @@ export interface WarningRow {
   state: string;
   firedAt: number | null;
   message: string | null;
-}
-
-
-/** Rows in one store of the extension's database (0 before it exists). */
-export function idbCount(sw: Worker, store: string): Promise<number> {
-  return sw.evaluate(
-    async ({ store, dbName }) => {
-      const dbs = await indexedDB.databases();
-      if (!dbs.some((d) => d.name === dbName)) return 0;
-      return await new Promise<number>((resolve, reject) => {
-        const req = indexedDB.open(dbName);
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const db = req.result;
-          if (!db.objectStoreNames.contains(store)) {
-            db.close();
-            resolve(0);
-            return;
-          }
-          const count = db.transaction(store, 'readonly').objectStore(store).count();
-          count.onsuccess = () => {
-            db.close();
-            resolve(count.result);
-          };
-          count.onerror = () => {
-            db.close();
-            reject(count.error);
-          };
-        };
-      });
-    },
-    { store, dbName: DB_NAME },
-  );
 }

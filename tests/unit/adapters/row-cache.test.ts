@@ -6,9 +6,10 @@ import { ADAPTERS } from '@/lib/adapters/registry';
 import { diffChat, patchChat, type ChatDelta, type ChatRead } from '@/lib/adapters/diff';
 import { observe, type Observation } from '@/lib/adapters/observe';
 import { RESCAN_ABOVE_ADDED_NODES, RowCache } from '@/lib/adapters/row-cache';
+import { cachedChatReading } from '@/lib/content/chat-reading';
 import { SelectorProbe } from '@/lib/adapters/selectors';
 import type { ConversationRow } from '@/lib/domain/chat';
-import { fixture, shanghai } from '../helpers';
+import { fixture, prng, shanghai } from '../helpers';
 
 const NOW = shanghai('2026-11-24T10:01:30');
 const FOLDER: Record<string, string> = { pdd: 'pinduoduo' };
@@ -21,15 +22,6 @@ const CASES = ADAPTERS.filter((a) => a.chat).flatMap((adapter) => {
     .map((file) => ({ adapter, folder, file }));
 });
 
-/** Small seeded PRNG (mulberry32): the same mutations on every run. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let observer: MutationObserver | null = null;
 let observation: Observation | null = null;
@@ -105,7 +97,7 @@ describe('row cache: a cached read equals a fresh read after any mutation', () =
     const chat = adapter.chat!;
     const { cache, flush } = load(folder, file);
     expect(chat.read(document, NOW, cache)).toEqual(chat.read(document, NOW));
-    const next = random(20261124);
+    const next = prng(20261124);
     for (let step = 0; step < 300; step++) {
       mutate(next, flush);
       flush();
@@ -121,7 +113,7 @@ describe('row cache + patch path in the observer: what is reported adds up to a 
     const chat = adapter.chat!;
     load(folder, file);
     observer!.disconnect();
-    const cache = new RowCache<ConversationRow>(chat.rowAttributesReadInside);
+    const reading = cachedChatReading(chat, document, () => NOW); // as the content script reads
     /** The background's picture: every reported row by key, removals applied. */
     const seen = new Map<string, ConversationRow>();
     let health: unknown = null;
@@ -131,20 +123,15 @@ describe('row cache + patch path in the observer: what is reported adds up to a 
     observation = observe<ChatRead>({
       doc: document,
       findRoots: chat.roots,
-      read: () => {
-        const read = chat.read(document, NOW, cache);
-        cache.settled();
-        return read;
-      },
+      read: reading.read,
       update: (last) => {
-        const rereads = cache.rereadTouched(NOW);
-        const result = rereads && patchChat(last, rereads);
+        const result = reading.update(last);
         if (result) patched++;
         else full++;
         return result;
       },
       diff: diffChat,
-      onMutations: (records) => cache.touch(records),
+      onMutations: reading.onMutations,
       onChange: (change) => {
         const delta = change as ChatDelta;
         if (delta.full) seen.clear();
@@ -172,7 +159,7 @@ describe('row cache + patch path in the observer: what is reported adds up to a 
     };
     observation.flush();
     const watched = chat.roots(document).length > 0;
-    const rand = random(7);
+    const rand = prng(7);
     for (let step = 0; step < 200; step++) {
       // Inside what the observer watches. Checked right after the batch (the cheap path's own result),
       // unless the mutation made or replaced a root; then again after the observer's periodic check

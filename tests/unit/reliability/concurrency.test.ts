@@ -10,7 +10,8 @@ import { serial } from '@/lib/tracker/serial';
 import { Tracker } from '@/lib/tracker/tracker';
 import { shanghai } from '../helpers';
 import { makeHarness, row, thread } from '../tracker/harness';
-import { dump, prng } from './crash';
+import { prng } from '../helpers';
+import { dump } from './crash';
 
 /**
  * Issue 9 item 2 — concurrency. The background runs every store job through `withHealth(serial())`

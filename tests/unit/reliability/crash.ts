@@ -80,17 +80,6 @@ export function crashInjector(db: KefuDB, options: { error?: (at: number) => unk
   };
 }
 
-/** A small seeded PRNG (mulberry32): a failing run reproduces from its printed seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Every table's rows, for before/after comparisons. */
 export const dump = (db: KefuDB) => Promise.all(db.tables.map(async (t) => [t.name, await t.toArray()] as const));

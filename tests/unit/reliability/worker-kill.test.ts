@@ -9,7 +9,8 @@ import { TRACKER_TUNING } from '@/lib/tracker/ports';
 import { Tracker } from '@/lib/tracker/tracker';
 import { shanghai } from '../helpers';
 import { makeHarness, row, thread } from '../tracker/harness';
-import { crashInjector, isInjected, prng } from './crash';
+import { prng } from '../helpers';
+import { crashInjector, isInjected } from './crash';
 
 /**
  * Issue 9 item 1 — worker kills. Page snapshots from five tabs (chats: two tabs of one PDD shop and

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deadlineDifference, parseDeadlineText } from '@/lib/rules/countdown';
-import { shanghai } from '../helpers';
+import { prng, shanghai } from '../helpers';
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
@@ -176,15 +176,6 @@ describe('parseDeadlineText: text', () => {
 });
 
 describe('parseDeadlineText: fuzz', () => {
-  // mulberry32: a small seeded PRNG so failures reproduce.
-  function rng(seed: number) {
-    return () => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-    };
-  }
   const alphabet = [
     ...'0123456789０１２：:-/. 年月日天时分秒钟小个剩余还有超已前今明后截止零一二两三四五六七八九十¥,，abc\n\t',
     '\uD800', // a lone surrogate
@@ -194,7 +185,7 @@ describe('parseDeadlineText: fuzz', () => {
   ];
 
   it('never throws and returns a sane result on 500 random strings', () => {
-    const random = rng(20261124);
+    const random = prng(20261124);
     let parsed = 0;
     for (let i = 0; i < 500; i++) {
       const length = Math.floor(random() * 40);

@@ -1,0 +1,39 @@
+import { patchChat, type ChatRead } from '../adapters/diff';
+import type { ConsoleAdapter } from '../adapters/registry-types';
+import { RowCache } from '../adapters/row-cache';
+import type { ConversationRow } from '../domain/chat';
+
+/** Rows read afresh per frame: a first read of a 10,000-row list takes several frames, none a long task. */
+export const ROWS_PER_SLICE = 300;
+
+/**
+ * How a chat console is read batch after batch, for `observe()`: mutation records go to a row
+ * cache; a batch that changed only rows' insides re-reads those rows and patches the last read
+ * (`update`); otherwise `read` reads the list with untouched rows reused, a first read of a big
+ * list in slices (null until complete). The content script, the tests and the benches share it.
+ */
+export function cachedChatReading(
+  chat: NonNullable<ConsoleAdapter['chat']>,
+  doc: Document,
+  clock: () => number = Date.now,
+  rowsPerSlice = ROWS_PER_SLICE,
+) {
+  const cache = new RowCache<ConversationRow>(chat.rowAttributesReadInside);
+  return {
+    read(): ChatRead | null {
+      if (cache.readQueued(clock(), rowsPerSlice)) return null;
+      cache.beginSlice(rowsPerSlice);
+      const read = chat.read(doc, clock(), cache);
+      if (cache.incomplete) return null;
+      cache.settled();
+      return read;
+    },
+    update(last: ChatRead): ReturnType<typeof patchChat> {
+      const rereads = cache.rereadTouched(clock());
+      return rereads && patchChat(last, rereads);
+    },
+    onMutations(records: MutationRecord[]): void {
+      cache.touch(records);
+    },
+  };
+}
