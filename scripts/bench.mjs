@@ -349,7 +349,7 @@ function chromiumSection(c) {
     '',
     "The session is shorter than the issue's 10 minutes (BENCH_BUSY_SECONDS sets it). A long task cannot be attributed to a script, so the " +
       'verdict reads the content script’s own `kefu-guard:*` User Timing measures (lib/perf/measure.ts): each read/report batch, mutation sorting, ' +
-      'send and chip placing. Long tasks on the page that none of them explains are the browser’s (collections, layout) or the console’s.',
+      'send, reply handled, chip placing and draft-box following. Long tasks on the page that none of them explains are the browser’s (collections, layout) or the console’s.',
   ].join('\n');
 }
 

@@ -85,13 +85,15 @@ export function startChatSession(adapter: ConsoleAdapter, chat: ChatAdapter, env
     };
     env
       .send(update)
-      .then((raw) => {
-        const reply = parseChatUpdateReply(raw);
-        if (!reply.ok) throw new Error(reply.error);
-        deadlines = reply.deadlines;
-        layer.state.degraded.value = reply.degraded;
-        schedulePlace();
-      })
+      .then((raw) =>
+        measured('reply', () => {
+          const reply = parseChatUpdateReply(raw);
+          if (!reply.ok) throw new Error(reply.error);
+          deadlines = reply.deadlines;
+          layer.state.degraded.value = reply.degraded;
+          schedulePlace();
+        }),
+      )
       .catch((error: unknown) => {
         if (env.isInvalid()) return;
         console.warn('[kefu-guard] update not delivered; will resend whole', error);
@@ -183,7 +185,7 @@ export function startChatSession(adapter: ConsoleAdapter, chat: ChatAdapter, env
 
   const tick = win.setInterval(() => {
     schedulePlace();
-    followInput();
+    measured('input', followInput);
   }, 1000);
   const onScroll = () => schedulePlace();
   doc.addEventListener('scroll', onScroll, { capture: true, passive: true });
