@@ -13,16 +13,17 @@ export interface ChatDelta {
   health: AdapterHealth;
 }
 
-/** Each read's rows by key, built once per read. */
-const indexes = new WeakMap<ChatRead, Map<string, ConversationRow>>();
+/** Each read's row positions by key, built once per read (patched reads keep their positions). */
+const indexes = new WeakMap<ChatRead, Map<string, number>>();
 
-function rowsOf(read: ChatRead): Map<string, ConversationRow> {
-  let rows = indexes.get(read);
-  if (!rows) {
-    rows = new Map(read.conversations.map((row) => [row.key, row]));
-    indexes.set(read, rows);
+function positionsOf(read: ChatRead): Map<string, number> {
+  let positions = indexes.get(read);
+  if (!positions) {
+    positions = new Map();
+    for (let i = 0; i < read.conversations.length; i++) positions.set(read.conversations[i]!.key, i);
+    indexes.set(read, positions);
   }
-  return rows;
+  return positions;
 }
 
 /** Everything but the waiting time (compared on its own). Rows reused from a row cache are the same objects read after read: serialised once, when first compared. */
@@ -74,9 +75,13 @@ export function diffChat(previous: ChatRead | null, next: ChatRead): ChatDelta |
     for (const row of next.conversations) seen(row, now);
     return { full: true, changed: next.conversations, removedKeys: [], health: next.health };
   }
-  const before = rowsOf(previous);
-  const after = rowsOf(next);
-  const changed = next.conversations.filter((row) => rowChanged(before.get(row.key), row, now));
+  const before = positionsOf(previous);
+  const after = positionsOf(next);
+  const rowBefore = (key: string) => {
+    const at = before.get(key);
+    return at === undefined ? undefined : previous.conversations[at];
+  };
+  const changed = next.conversations.filter((row) => rowChanged(rowBefore(row.key), row, now));
   const removedKeys = [...before.keys()].filter((key) => !after.has(key));
   const healthChanged = JSON.stringify(previous.health) !== JSON.stringify(next.health);
   if (changed.length === 0 && removedKeys.length === 0 && !healthChanged) return null;
@@ -90,14 +95,12 @@ export function diffChat(previous: ChatRead | null, next: ChatRead): ChatDelta |
  * thread) or came back under another key — and a full read is needed.
  */
 export function patchChat(read: ChatRead, rereads: readonly { before: ConversationRow; after: ConversationRow }[]): { change: ChatDelta | null } | null {
-  const rows = rowsOf(read);
-  for (const { before, after } of rereads) if (before.key !== after.key || rows.get(before.key) !== before) return null;
+  const positions = positionsOf(read);
+  for (const { before, after } of rereads) if (before.key !== after.key || read.conversations[positions.get(before.key) ?? -1] !== before) return null;
   const changed: ConversationRow[] = [];
   const now = Date.now();
   for (const { before, after } of rereads) {
-    const at = read.conversations.indexOf(before);
-    read.conversations[at] = after;
-    rows.set(after.key, after);
+    read.conversations[positions.get(before.key)!] = after;
     if (rowChanged(before, after, now)) changed.push(after);
   }
   return { change: changed.length === 0 ? null : { full: false, changed, removedKeys: [], health: read.health } };

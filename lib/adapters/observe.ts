@@ -19,6 +19,8 @@ export interface ObserveOptions<T> {
    * return null when only a full read will do. `change` is null when nothing is to be reported.
    */
   update?: (last: T) => { change: unknown | null } | null;
+  /** Work left after a batch (a big batch is brought up to date in slices): asks for another frame. */
+  more?: () => boolean;
   /** Returns the change to report, or null when nothing changed since `previous`. */
   diff: (previous: T | null, next: T) => unknown | null;
   onChange: (change: unknown, next: T) => void;
@@ -109,10 +111,13 @@ export function observe<T>(options: ObserveOptions<T>): Observation {
   function flush() {
     pending = false;
     if (stopped) return;
-    measured('batch', readAndReport);
+    // Work left (a big batch brought up to date in slices) goes on next frame; never after a failure,
+    // which would only fail again every frame.
+    if (measured('batch', readAndReport) && options.more?.()) request();
   }
 
-  function readAndReport() {
+  /** False when reading failed. */
+  function readAndReport(): boolean {
     try {
       // Cheap per batch: only a vanished root sends us looking again; new roots (a thread opening)
       // are found by the periodic check, so a batch never pays for a full-document query.
@@ -122,7 +127,7 @@ export function observe<T>(options: ObserveOptions<T>): Observation {
         patchedSinceFull++;
         patchedThisTick = true;
         if (patched.change !== null) options.onChange(patched.change, last!);
-        return;
+        return true;
       }
       patchedSinceFull = 0;
       fullNext = false;
@@ -130,13 +135,15 @@ export function observe<T>(options: ObserveOptions<T>): Observation {
       if (next === null) {
         fullNext = true;
         request();
-        return;
+        return true;
       }
       const change = options.diff(last, next);
       last = next;
       if (change !== null) options.onChange(change, next);
+      return true;
     } catch (error) {
       options.onError?.(error);
+      return false;
     }
   }
 
@@ -178,8 +185,11 @@ export function observe<T>(options: ObserveOptions<T>): Observation {
 
 /** A childList change that added or removed only our own overlay hosts. */
 function onlyOurs(record: MutationRecord): boolean {
-  for (const node of Array.from(record.addedNodes)) if (!isOurs(node)) return false;
-  for (const node of Array.from(record.removedNodes)) if (!isOurs(node)) return false;
+  return allOurs(record.addedNodes) && allOurs(record.removedNodes);
+}
+
+function allOurs(nodes: NodeList): boolean {
+  for (let i = 0; i < nodes.length; i++) if (!isOurs(nodes[i]!)) return false;
   return true;
 }
 

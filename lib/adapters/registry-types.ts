@@ -44,6 +44,8 @@ export interface ConsoleAdapter {
     findRows(doc: Document, keys: Set<string>, pick?: RowPick): Map<string, Element>;
     input: SelectorList;
     send: SelectorList;
+    /** Every selector `read` takes list rows by: a row cache looks for rows only in what matches them. */
+    rows: SelectorList;
     /** Attributes of a list row element read only by the row's own reading (see row-cache.ts). */
     rowAttributesReadInside?: readonly string[];
     /** The list renders only what is on screen: rows that scroll away are not "removed". */

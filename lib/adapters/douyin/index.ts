@@ -23,6 +23,7 @@ export const douyinAdapter: ConsoleAdapter = {
     findRows: findDouyinRows,
     input: DOUYIN_CHAT_SELECTORS.input,
     send: DOUYIN_CHAT_SELECTORS.send,
+    rows: DOUYIN_CHAT_SELECTORS.row,
     // The conversation list renders only the rows on screen (§2.2): scrolled-away rows are not "removed".
     virtualized: true,
   },

@@ -26,6 +26,7 @@ export const jdAdapter: ConsoleAdapter = {
     findRows: findJdRows,
     input: JD_CHAT_SELECTORS.input,
     send: JD_CHAT_SELECTORS.send,
+    rows: JD_CHAT_SELECTORS.row,
     // §5.2: "The list may be virtualized" (CODE id:69024994497 scrolls to collect rows): rows that
     // scroll out of the DOM are not conversations that ended.
     virtualized: true,

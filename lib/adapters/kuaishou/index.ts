@@ -27,6 +27,7 @@ export const kuaishouAdapter: ConsoleAdapter = {
     findRows: findKuaishouRows,
     input: KUAISHOU_CHAT_SELECTORS.input,
     send: KUAISHOU_CHAT_SELECTORS.send,
+    rows: KUAISHOU_CHAT_SELECTORS.row,
     // Collapsing a reply group drops its cards from the DOM (preload id:56119917179): a card that
     // disappears has not necessarily ended.
     virtualized: true,

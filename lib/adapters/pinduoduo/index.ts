@@ -26,6 +26,7 @@ export const pddAdapter: ConsoleAdapter = {
     findRows: findPddRows,
     input: PDD_CHAT_SELECTORS.input,
     send: PDD_CHAT_SELECTORS.send,
+    rows: PDD_CHAT_SELECTORS.row,
     // The uid-group key: its group suffix changes as a buyer starts or stops waiting.
     rowAttributesReadInside: [PDD_CHAT_SELECTORS.rowUidAttribute],
     // Not documented as virtualized (§1.2): a row that leaves the DOM is treated as gone.

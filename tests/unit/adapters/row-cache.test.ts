@@ -13,6 +13,7 @@ import { fixture, prng, shanghai } from '../helpers';
 
 const NOW = shanghai('2026-11-24T10:01:30');
 const FOLDER: Record<string, string> = { pdd: 'pinduoduo' };
+const PDD_CHAT = ADAPTERS.find((a) => a.id === 'pdd')!.chat!;
 
 /** Every chat fixture of every adapter that reads chat. */
 const CASES = ADAPTERS.filter((a) => a.chat).flatMap((adapter) => {
@@ -30,9 +31,10 @@ afterEach(() => {
   observation?.stop();
 });
 
-function load(folder: string, file: string) {
+/** A fixture page, and a row cache set up as the content script sets it up for the adapter. */
+function load(folder: string, file: string, chat = PDD_CHAT) {
   document.documentElement.innerHTML = new DOMParser().parseFromString(fixture(folder, file), 'text/html').documentElement.innerHTML;
-  const cache = new RowCache<ConversationRow>();
+  const cache = new RowCache<ConversationRow>(chat.rows, chat.rowAttributesReadInside);
   observer = new MutationObserver(() => undefined);
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true });
   /** What the content script does per batch: hand the records to the cache, then read. */
@@ -95,7 +97,7 @@ function mutate(next: () => number, flush: () => void, within: Element[] = [docu
 describe('row cache: a cached read equals a fresh read after any mutation', () => {
   it.each(CASES.map((c) => [`${c.adapter.id}/${c.file}`, c] as const))('%s', (_, { adapter, folder, file }) => {
     const chat = adapter.chat!;
-    const { cache, flush } = load(folder, file);
+    const { cache, flush } = load(folder, file, chat);
     expect(chat.read(document, NOW, cache)).toEqual(chat.read(document, NOW));
     const next = prng(20261124);
     for (let step = 0; step < 300; step++) {
@@ -111,9 +113,10 @@ describe('row cache: a cached read equals a fresh read after any mutation', () =
 describe('row cache + patch path in the observer: what is reported adds up to a fresh read (changes inside the watched roots)', () => {
   it.each(CASES.map((c) => [`${c.adapter.id}/${c.file}`, c] as const))('%s', async (_, { adapter, folder, file }) => {
     const chat = adapter.chat!;
-    load(folder, file);
+    load(folder, file, chat);
     observer!.disconnect();
-    const reading = cachedChatReading(chat, document, () => NOW); // as the content script reads
+    // As the content script reads, but one row and one mutation record per slice: first reads, re-reads and sorting take several frames.
+    const reading = cachedChatReading(chat, document, () => NOW, { rowsPerSlice: 1, recordsPerSlice: 1 });
     /** The background's picture: every reported row by key, removals applied. */
     const seen = new Map<string, ConversationRow>();
     let health: unknown = null;
@@ -130,6 +133,7 @@ describe('row cache + patch path in the observer: what is reported adds up to a 
         else full++;
         return result;
       },
+      more: reading.more,
       diff: diffChat,
       onMutations: reading.onMutations,
       onChange: (change) => {
@@ -179,7 +183,7 @@ describe('row cache + patch path in the observer: what is reported adds up to a 
 });
 
 describe('row cache: reuse', () => {
-  const pdd = ADAPTERS.find((a) => a.id === 'pdd')!.chat!;
+  const pdd = PDD_CHAT;
 
   it('after one row changes, every other row is the very object read before; the changed one is read again', () => {
     const { cache, flush } = load('pinduoduo', 'chat-waiting.html');
@@ -227,7 +231,7 @@ describe('row cache: reuse', () => {
       list.append(li);
     }
     const total = document.querySelectorAll('.chat-item-box').length;
-    const cache = new RowCache<ConversationRow>();
+    const cache = new RowCache<ConversationRow>(pdd.rows);
     const slices: string[] = [];
     let read: ChatRead | null = null;
     while (read === null) {
@@ -245,8 +249,34 @@ describe('row cache: reuse', () => {
     expect(read).toEqual(pdd.read(document, NOW));
   });
 
+  it('a full read over its budget of rows read afresh serves the other touched rows as before, completes, and leaves them touched to patch', () => {
+    const { cache, flush } = load('pinduoduo', 'chat-waiting.html');
+    const list = document.querySelector('ul.chat-list')!;
+    for (let i = 0; i < 6; i++) {
+      const li = list.querySelector('li')!.cloneNode(true) as Element;
+      (li.querySelector('.chat-item-box') ?? li).setAttribute('data-random', `${900000 + i}-0-all`);
+      list.append(li);
+    }
+    flush();
+    const last = pdd.read(document, NOW, cache);
+    cache.settled();
+    const boxes = Array.from(document.querySelectorAll('.chat-item-box')).filter((box) => !last.conversations.find((row) => box.getAttribute('data-random')!.startsWith(`${row.key}-`))?.open);
+    boxes.forEach((box, i) => (box.querySelector('.chat-message-content')!.textContent = `新消息${i}`));
+    // And something outside the rows: only a full read will do.
+    list.append(document.createComment('x'));
+    flush();
+    cache.beginSlice(2);
+    const full = pdd.read(document, NOW, cache);
+    expect(cache.incomplete).toBe(false);
+    cache.settled();
+    expect(full.conversations.filter((row) => row.preview.startsWith('新消息'))).toHaveLength(2);
+    expect(cache.touchedLeft).toBe(true);
+    while (cache.touchedLeft) patchChat(full, cache.rereadTouched(NOW, 2)!);
+    expect(full).toEqual(pdd.read(document, NOW));
+  });
+
   it('a row that read with findings reports them again when reused', () => {
-    const cache = new RowCache<string>();
+    const cache = new RowCache<string>(['div']);
     const el = document.createElement('div');
     const read = () => {
       const probe = new SelectorProbe();
@@ -261,7 +291,7 @@ describe('row cache: reuse', () => {
   });
 
   it('a different context (the group a card sits in) reads the row again', () => {
-    const cache = new RowCache<string>();
+    const cache = new RowCache<string>(['div']);
     const el = document.createElement('div');
     const probe = new SelectorProbe();
     let reads = 0;
@@ -269,17 +299,49 @@ describe('row cache: reuse', () => {
     expect([read('请在3分钟内回复'), read('请在3分钟内回复'), read('已回复'), read('已回复')]).toEqual(['请在3分钟内回复:1', '请在3分钟内回复:1', '已回复:2', '已回复:2']);
   });
 
-  it(`a batch adding more than ${RESCAN_ABOVE_ADDED_NODES} nodes forgets every row`, () => {
-    const cache = new RowCache<number>();
+  it(`a change adding more than ${RESCAN_ABOVE_ADDED_NODES} nodes outside any row (the list rebuilt) forgets every row; as many rebuilt inside rows keep them cached`, () => {
+    const cache = new RowCache<number>(['div']);
     const kept = document.createElement('div');
-    document.body.append(kept);
+    const other = document.createElement('div');
+    document.body.append(kept, other);
     let reads = 0;
-    const read = () => cache.read(kept, new SelectorProbe(), 0, () => ++reads);
-    read();
-    const added = Array.from({ length: RESCAN_ABOVE_ADDED_NODES + 1 }, () => document.createElement('span'));
-    cache.touch([{ target: document.body, addedNodes: added, removedNodes: [] } as unknown as MutationRecord]);
-    expect(read()).toBe(2);
-    cache.touch([{ target: document.body, addedNodes: added.slice(0, 10), removedNodes: [] } as unknown as MutationRecord]);
-    expect(read()).toBe(2);
+    const read = (el: Element) => cache.read(el, new SelectorProbe(), 0, () => ++reads);
+    read(kept);
+    read(other);
+    const spans = (count: number) => Array.from({ length: count }, () => document.createElement('span'));
+    // Rows' insides rebuilt one record per row (a console re-rendering 3,000 ticking waiting times): only that row is read again.
+    cache.touch(Array.from({ length: RESCAN_ABOVE_ADDED_NODES + 1 }, () => ({ type: 'childList', target: kept, addedNodes: spans(1), removedNodes: spans(1) }) as unknown as MutationRecord));
+    expect(cache.rereadTouched(0)).toEqual([{ before: 1, after: 3 }]);
+    expect([read(kept), read(other)]).toEqual([3, 2]);
+    cache.touch([{ type: 'childList', target: document.body, addedNodes: spans(RESCAN_ABOVE_ADDED_NODES + 1), removedNodes: [] } as unknown as MutationRecord]);
+    expect([read(kept), read(other)]).toEqual([4, 5]);
+    cache.touch([{ type: 'childList', target: document.body, addedNodes: spans(10), removedNodes: [] } as unknown as MutationRecord]);
+    expect([read(kept), read(other)]).toEqual([4, 5]);
+  });
+
+  it('touched rows are read again at most N per call, the rest left for the next; the patched read equals a fresh one', () => {
+    const { cache, flush } = load('pinduoduo', 'chat-waiting.html');
+    const list = document.querySelector('ul.chat-list')!;
+    for (let i = 0; i < 5; i++) {
+      const li = list.querySelector('li')!.cloneNode(true) as Element;
+      (li.querySelector('.chat-item-box') ?? li).setAttribute('data-random', `${900000 + i}-0-all`);
+      list.append(li);
+    }
+    flush();
+    const last = pdd.read(document, NOW, cache);
+    cache.settled();
+    diffChat(null, last);
+    const boxes = Array.from(document.querySelectorAll('.chat-item-box')).filter((box) => !last.conversations.find((row) => box.getAttribute('data-random')!.startsWith(`${row.key}-`))?.open);
+    expect(boxes.length).toBeGreaterThanOrEqual(3);
+    boxes.forEach((box, i) => (box.querySelector('.chat-message-content')!.textContent = `新消息${i}`));
+    flush();
+    const calls: number[] = [];
+    while (cache.touchedLeft) {
+      const rereads = cache.rereadTouched(NOW, 2)!;
+      calls.push(rereads.length);
+      expect(patchChat(last, rereads)!.change).not.toBeNull();
+    }
+    expect(calls).toEqual([...Array(Math.floor(boxes.length / 2)).fill(2), ...(boxes.length % 2 ? [1] : [])]);
+    expect(last).toEqual(pdd.read(document, NOW));
   });
 });
