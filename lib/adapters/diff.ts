@@ -1,8 +1,24 @@
 import type { AdapterHealth, ConversationRow } from '../domain/chat';
+import type { ChatRead } from './registry-types';
 
-export interface ChatRead {
-  conversations: ConversationRow[];
-  health: AdapterHealth;
+export type { ChatRead };
+
+/** The open conversation's list row as a read found it, and how the read merged its thread into it. */
+interface OpenMerge {
+  listed: ConversationRow;
+  merge: (listed: ConversationRow) => ConversationRow;
+}
+
+const openMerges = new WeakMap<ChatRead, OpenMerge>();
+
+/**
+ * A reader notes how it merged the open thread into its list row: a list row read again alone (its
+ * waiting time ticking) is then merged the same way instead of asking for a full read. Only for a
+ * merge that depends on nothing but that row and the thread.
+ */
+export function withOpenMerge<T extends ChatRead>(read: T, listed: ConversationRow | undefined, merge: ((listed: ConversationRow) => ConversationRow) | null): T {
+  if (listed && merge) openMerges.set(read, { listed, merge });
+  return read;
 }
 
 export interface ChatDelta {
@@ -90,18 +106,33 @@ export function diffChat(previous: ChatRead | null, next: ChatRead): ChatDelta |
 
 /**
  * The last read with some list rows read again (a row cache's `rereadTouched`), patched in place:
- * the change to report, costing what changed rather than the whole list. Null when the patch does
- * not apply — a row is not in the read as it was read (the open conversation, merged with its
- * thread) or came back under another key — and a full read is needed.
+ * the change to report, costing what changed rather than the whole list. The open conversation's
+ * row is merged with its thread again as the read did (`withOpenMerge`), if its nick, which the
+ * thread's reading may depend on, is unchanged. Null when the patch does not apply — a row is not
+ * in the read as it was read, or came back under another key — and a full read is needed.
  */
 export function patchChat(read: ChatRead, rereads: readonly { before: ConversationRow; after: ConversationRow }[]): { change: ChatDelta | null } | null {
   const positions = positionsOf(read);
-  for (const { before, after } of rereads) if (before.key !== after.key || read.conversations[positions.get(before.key) ?? -1] !== before) return null;
+  const open = openMerges.get(read);
+  const isOpen = ({ before, after }: { before: ConversationRow; after: ConversationRow }) => open !== undefined && open.listed === before && after.nick === before.nick;
+  for (const reread of rereads) {
+    const { before, after } = reread;
+    if (before.key !== after.key) return null;
+    const current = read.conversations[positions.get(before.key) ?? -1];
+    if (current !== before && !(current !== undefined && isOpen(reread))) return null;
+  }
   const changed: ConversationRow[] = [];
   const now = Date.now();
-  for (const { before, after } of rereads) {
-    read.conversations[positions.get(before.key)!] = after;
-    if (rowChanged(before, after, now)) changed.push(after);
+  for (const reread of rereads) {
+    const at = positions.get(reread.before.key)!;
+    const current = read.conversations[at]!;
+    let next = reread.after;
+    if (current !== reread.before) {
+      next = open!.merge(reread.after);
+      open!.listed = reread.after;
+    }
+    read.conversations[at] = next;
+    if (rowChanged(current, next, now)) changed.push(next);
   }
   return { change: changed.length === 0 ? null : { full: false, changed, removedKeys: [], health: read.health } };
 }

@@ -2,6 +2,7 @@ import type { ConversationRow, Speaker, ThreadMessage } from '../../domain/chat'
 import { parseDurationText, parseRecentClockTime } from '../../rules/time-text';
 import type { ChatRead, RowPick } from '../registry-types';
 import { SelectorProbe, text, firstMatch } from '../selectors';
+import { withOpenMerge } from '../diff';
 import type { RowCache } from '../row-cache';
 import { firstOf, leafElements, matchesAny } from './dom';
 import { DOUYIN_CHAT_SELECTORS as S, DOUYIN_SIGNALS as SIG } from './selectors';
@@ -49,13 +50,13 @@ export function readDouyinChat(doc: Document, now: number, cache?: RowCache<Conv
   const pane = probe.maybe(doc, S.threadPane);
   const messageList = probe.one(pane ?? doc, 'messageList', S.messageList, selectedKey !== null);
   const thread = messageList ? readThread(doc, messageList, probe, now) : null;
-  if (thread) {
-    const key = threadKey(thread.nick, selectedKey, rows, byNick, probe);
-    const listed = key === null ? undefined : rows.get(key);
-    if (key !== null && listed) rows.set(key, mergeThread(listed, thread));
-  }
-
-  return { conversations: [...rows.values()], health: probe.report() };
+  const key = thread && threadKey(thread.nick, selectedKey, rows, byNick, probe);
+  const listed = key === null ? undefined : rows.get(key);
+  if (!thread || !listed) return { conversations: [...rows.values()], health: probe.report() };
+  const merge = (row: ConversationRow) => mergeThread(row, thread);
+  rows.set(listed.key, merge(listed));
+  // Found by its nick among all rows' (nothing selected): another row renamed could change that.
+  return withOpenMerge({ conversations: [...rows.values()], health: probe.report() }, listed, selectedKey === null ? null : merge);
 }
 
 function emptyRow(key: string, nick: string): ConversationRow {

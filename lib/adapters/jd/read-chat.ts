@@ -2,6 +2,7 @@ import type { ConversationRow, Speaker, ThreadMessage } from '../../domain/chat'
 import { parseChinaDateTime, parseRecentClockTime } from '../../rules/time-text';
 import type { ChatRead, RowPick } from '../registry-types';
 import { SelectorProbe, text, firstMatch } from '../selectors';
+import { withOpenMerge } from '../diff';
 import type { RowCache } from '../row-cache';
 import { JD_CHAT_SELECTORS as S } from './selectors';
 
@@ -37,19 +38,24 @@ export function readJdChat(doc: Document, now: number, cache?: RowCache<Conversa
   }
 
   const thread = readThread(doc, probe, now, activeKey);
-  if (thread) {
-    const listed = rows.get(thread.key);
-    const last = thread.messages.at(-1);
-    const lastBuyer = [...thread.messages].reverse().find((m) => m.speaker === 'buyer');
-    rows.set(thread.key, {
-      ...(listed ?? emptyRow(thread.key, thread.nick)),
-      open: true,
-      messages: thread.messages,
-      lastSpeaker: last?.speaker ?? null,
-      lastBuyerMessageAt: lastBuyer?.at ?? null,
-    });
-  }
-  return { conversations: [...rows.values()], health: probe.report() };
+  if (!thread) return { conversations: [...rows.values()], health: probe.report() };
+  const listed = rows.get(thread.key);
+  const merge = mergeThread(thread);
+  rows.set(thread.key, merge(listed ?? emptyRow(thread.key, thread.nick)));
+  return withOpenMerge({ conversations: [...rows.values()], health: probe.report() }, listed, merge);
+}
+
+/** The open conversation's list row with what its thread says (the thread alone says who spoke last). */
+function mergeThread(thread: ThreadRead) {
+  const last = thread.messages.at(-1);
+  const lastBuyer = [...thread.messages].reverse().find((m) => m.speaker === 'buyer');
+  return (listed: ConversationRow): ConversationRow => ({
+    ...listed,
+    open: true,
+    messages: thread.messages,
+    lastSpeaker: last?.speaker ?? null,
+    lastBuyerMessageAt: lastBuyer?.at ?? null,
+  });
 }
 
 /** The buyer pin of a list row: row id, then the name's title, then a `data-*` key. */

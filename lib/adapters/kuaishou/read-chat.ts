@@ -2,6 +2,7 @@ import type { ConversationRow, ThreadMessage } from '../../domain/chat';
 import { parseDurationText, parseRecentClockTime } from '../../rules/time-text';
 import type { ChatRead, RowPick } from '../registry-types';
 import { SelectorProbe, text, firstMatch } from '../selectors';
+import { withOpenMerge } from '../diff';
 import type { RowCache } from '../row-cache';
 import { KUAISHOU_CHAT_SELECTORS as S, KUAISHOU_CHAT_TEXTS as T } from './selectors';
 import { senderTime } from './sender-time';
@@ -39,20 +40,24 @@ export function readKuaishouChat(doc: Document, now: number, cache?: RowCache<Co
 
   // An empty nick would make every sender line "start with" the buyer: no nick, no side.
   const thread = readThread(doc, probe, now, activeKey, (activeKey && rows.get(activeKey)!.nick) || null);
-  if (thread) {
-    const listed = rows.get(thread.key);
-    const last = thread.messages.at(-1);
-    const lastBuyer = [...thread.messages].reverse().find((m) => m.speaker === 'buyer');
-    rows.set(thread.key, {
-      ...(listed ?? emptyRow(thread.key, thread.nick)),
-      open: true,
-      messages: thread.messages,
-      lastSpeaker: last?.speaker ?? listed?.lastSpeaker ?? null,
-      lastBuyerMessageAt: lastBuyer?.at ?? listed?.lastBuyerMessageAt ?? null,
-    });
-  }
+  if (!thread) return { conversations: [...rows.values()], health: probe.report() };
+  const listed = rows.get(thread.key);
+  const merge = mergeThread(thread);
+  rows.set(thread.key, merge(listed ?? emptyRow(thread.key, thread.nick)));
+  return withOpenMerge({ conversations: [...rows.values()], health: probe.report() }, listed, merge);
+}
 
-  return { conversations: [...rows.values()], health: probe.report() };
+/** The open conversation's list row with what its thread says. */
+function mergeThread(thread: ThreadRead) {
+  const last = thread.messages.at(-1);
+  const lastBuyer = [...thread.messages].reverse().find((m) => m.speaker === 'buyer');
+  return (listed: ConversationRow): ConversationRow => ({
+    ...listed,
+    open: true,
+    messages: thread.messages,
+    lastSpeaker: last?.speaker ?? listed.lastSpeaker,
+    lastBuyerMessageAt: lastBuyer?.at ?? listed.lastBuyerMessageAt,
+  });
 }
 
 function emptyRow(key: string, nick: string): ConversationRow {

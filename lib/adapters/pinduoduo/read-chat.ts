@@ -1,7 +1,8 @@
-import type { ChatSnapshot, ConversationRow, Speaker, ThreadMessage } from '../../domain/chat';
+import type { ConversationRow, Speaker, ThreadMessage } from '../../domain/chat';
 import { parseChinaDateTime, parseDurationText, parseRecentClockTime } from '../../rules/time-text';
+import { withOpenMerge } from '../diff';
 import type { RowCache } from '../row-cache';
-import type { RowPick } from '../registry-types';
+import type { ChatRead, RowPick } from '../registry-types';
 import { SelectorProbe, text, firstMatch } from '../selectors';
 import { PDD_CHAT_SELECTORS as S } from './selectors';
 
@@ -9,13 +10,11 @@ const THREAD_TAIL = 50;
 /** Timestamps outside this range are ids, not times. */
 const PLAUSIBLE_FROM = Date.UTC(2015, 0, 1);
 
-export type PddChatRead = Pick<ChatSnapshot, 'conversations' | 'health'>;
-
 /**
  * Pure reader: the chat workbench as it is rendered now. Never throws on strange markup. With a
  * row cache (the content script's), list rows no mutation touched since the last read are reused.
  */
-export function readPddChat(doc: Document, now: number, cache?: RowCache<ConversationRow>): PddChatRead {
+export function readPddChat(doc: Document, now: number, cache?: RowCache<ConversationRow>): ChatRead {
   const probe = new SelectorProbe();
   const rows = new Map<string, ConversationRow>();
   let activeKey: string | null = null;
@@ -32,20 +31,24 @@ export function readPddChat(doc: Document, now: number, cache?: RowCache<Convers
   }
 
   const thread = readThread(doc, probe, now, activeKey);
-  if (thread) {
-    const listed = rows.get(thread.key);
-    const last = lastNonSystem(thread.messages);
-    const lastBuyer = [...thread.messages].reverse().find((m) => m.speaker === 'buyer');
-    rows.set(thread.key, {
-      ...(listed ?? emptyRow(thread.key, thread.nick)),
-      open: true,
-      messages: thread.messages,
-      lastSpeaker: last?.speaker ?? listed?.lastSpeaker ?? null,
-      lastBuyerMessageAt: lastBuyer?.at ?? listed?.lastBuyerMessageAt ?? null,
-    });
-  }
+  if (!thread) return { conversations: [...rows.values()], health: probe.report() };
+  const listed = rows.get(thread.key);
+  const merge = mergeThread(thread);
+  rows.set(thread.key, merge(listed ?? emptyRow(thread.key, thread.nick)));
+  return withOpenMerge({ conversations: [...rows.values()], health: probe.report() }, listed, merge);
+}
 
-  return { conversations: [...rows.values()], health: probe.report() };
+/** The open conversation's list row with what its thread says. */
+function mergeThread(thread: ThreadRead) {
+  const last = lastNonSystem(thread.messages);
+  const lastBuyer = [...thread.messages].reverse().find((m) => m.speaker === 'buyer');
+  return (listed: ConversationRow): ConversationRow => ({
+    ...listed,
+    open: true,
+    messages: thread.messages,
+    lastSpeaker: last?.speaker ?? listed.lastSpeaker,
+    lastBuyerMessageAt: lastBuyer?.at ?? listed.lastBuyerMessageAt,
+  });
 }
 
 function emptyRow(key: string, nick: string): ConversationRow {

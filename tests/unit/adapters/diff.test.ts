@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkDelta, diffChat } from '@/lib/adapters/diff';
+import { chunkDelta, diffChat, patchChat, withOpenMerge } from '@/lib/adapters/diff';
 import { row } from '../tracker/harness';
 
 const healthy = { missingSelectors: [], unparsedFields: [] };
@@ -18,6 +18,33 @@ describe('diffChat', () => {
     const a = { conversations: [row('1')], health: healthy };
     const b = { conversations: [row('1')], health: { missingSelectors: ['conversationList'], unparsedFields: [] } };
     expect(diffChat(a, b)).toEqual({ full: false, changed: [], removedKeys: [], health: b.health });
+  });
+});
+
+describe('patchChat and the open conversation', () => {
+  const merge = (listed: ReturnType<typeof row>) => ({ ...listed, open: true, lastSpeaker: 'buyer' as const });
+  const readWithOpen = () => {
+    const listed = row('1', { nick: '甲', preview: '你好' });
+    const read = withOpenMerge({ conversations: [merge(listed), row('2')], health }, listed, merge);
+    return { read, listed };
+  };
+
+  it('its list row read again is merged with the thread as the read did', () => {
+    const { read, listed } = readWithOpen();
+    const after = { ...listed, preview: '在吗' };
+    const patched = patchChat(read, [{ before: listed, after }]);
+    expect(patched?.change?.changed).toEqual([merge(after)]);
+    expect(read.conversations[0]).toEqual(merge(after));
+    // Again from the row as now merged: the read remembers the new list row.
+    const later = { ...after, preview: '人呢' };
+    expect(patchChat(read, [{ before: after, after: later }])?.change?.changed).toEqual([merge(later)]);
+  });
+
+  it('a renamed open row, or one the read did not note a merge for, asks for a full read', () => {
+    const { read, listed } = readWithOpen();
+    expect(patchChat(read, [{ before: listed, after: { ...listed, nick: '乙' } }])).toBeNull();
+    const plain = { conversations: [merge(listed)], health };
+    expect(patchChat(plain, [{ before: listed, after: { ...listed, preview: '在吗' } }])).toBeNull();
   });
 });
 
