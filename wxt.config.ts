@@ -6,7 +6,6 @@ import preact from '@preact/preset-vite';
 // checklist; WXT adds it for the sidepanel entrypoint). No host permissions: content scripts inject by
 // their match patterns and nothing is ever fetched.
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

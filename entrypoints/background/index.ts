@@ -2,6 +2,7 @@ import { catalogTranslateFromBrowser } from './i18n';
 import { openCaseChecklist } from '@/components/sidepanel/open';
 import { chromeAlarms, chromeNotifier, NEXT_WARNING_ALARM } from './ports';
 import { localeOf } from '@/lib/i18n';
+import { answering } from '@/lib/messaging/answering';
 import { ToBackground, type AftersaleUpdateReply, type ImportReply, type SuggestReply, type ChatUpdateReply, type DraftCheckReply, type SettingsReply } from '@/lib/messaging/protocol';
 import { RulesProvider } from '@/lib/rules/provider';
 import { KefuDB } from '@/lib/store/db';
@@ -54,7 +55,7 @@ export default defineBackground(() => {
   void run(() => settings.load()).catch(report('load settings'));
 
   // Listeners are registered synchronously so an event that wakes the worker is delivered.
-  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+  browser.runtime.onMessage.addListener(answering((raw, sender) => {
     const parsed = ToBackground.safeParse(raw);
     if (!parsed.success) return Promise.resolve<ChatUpdateReply>({ ok: false, error: `invalid message: ${parsed.error.message}` });
     const message = parsed.data;
@@ -146,7 +147,7 @@ export default defineBackground(() => {
         report('chat update')(error);
         return { ok: false, error: String(error) };
       });
-  });
+  }));
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === NEXT_WARNING_ALARM) void run(() => tracker.onAlarm(Date.now())).catch(report('alarm'));

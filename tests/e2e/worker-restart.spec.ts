@@ -23,8 +23,12 @@ test('on start the worker fires what fell due while it was dead, even with no al
   await page.evaluate(() => (window as any).kefuDemo.buyerSays('8002', '迟*到', '你好', 140_000));
   await expect.poll(async () => (await idbGetAll<WarningRow>(sw, 'warnings')).filter((w) => w.state === 'pending').length).toBe(3);
   const [rung] = (await idbGetAll<WarningRow>(sw, 'warnings')).sort((a, b) => a.warnAt - b.warnAt);
+  // Let the page's follow-up reports settle (the observer's check runs every 2 s): a report handled
+  // after the alarms are cleared would arm one again, and one sent after the stop would wake the worker.
+  await page.waitForTimeout(2_500);
   // Lose the alarm (as if Chrome dropped it), kill the worker, and let the warning time pass.
   await sw.evaluate(() => chrome.alarms.clearAll());
+  await expect.poll(() => sw.evaluate(async () => (await chrome.alarms.getAll()).length)).toBe(0);
   await ctl.stop();
   await page.waitForTimeout(Math.max(0, rung!.warnAt - Date.now()) + 500);
   expect(ctl.starts).toBe(1);
