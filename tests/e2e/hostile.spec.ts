@@ -19,7 +19,7 @@ test('a hostile buyer nick and a 100 KB message are stored capped and shown as t
 });
 
 
-test('10,000 conversations: every one stored; the extension’s work on the page comes in slices well under 50 ms — the first read, batches while buyers keep writing, chips, replies', async ({ console: page, sw }) => {
+test('10,000 conversations: every one stored, every buyer message reported while the console is busy; none of the extension’s work on the page takes 50 ms — the first read, batches, chips, replies', async ({ console: page, sw }) => {
   test.setTimeout(180_000);
   // The content script times its own work on the page's main thread as `kefu-guard:*` User Timing
   // measures (lib/perf/measure.ts): mutation sorting, each read/report batch, each send, each reply
@@ -61,13 +61,11 @@ test('10,000 conversations: every one stored; the extension’s work on the page
   const unreported = Array.from({ length: 30 }, (_, i) => [`pdd:default:${500000 + ((i * 331) % 10_000)}`, `第${i}条`]).filter(([id, text]) => previews.get(id!) !== text);
   expect(unreported, 'buyer messages not stored 1 s after the busy phase').toEqual([]);
   expect(names).toEqual(expect.arrayContaining(['kefu-guard:batch', 'kefu-guard:chips', 'kefu-guard:input', 'kefu-guard:mutations', 'kefu-guard:reply', 'kefu-guard:send']));
-  // Our work comes in slices well under 50 ms. A 2-core machine running the browser, the worker and
-  // the test adds rare outliers (collections, preemption): bounded, and rare, but not zero.
+  // Our work comes in slices well under 50 ms: no piece of it is a long task, even on a 2-core
+  // machine running the browser, the worker and the test at once.
   for (const name of names) {
     expect(at(sorted(name), 0.5), `${name} median`).toBeLessThanOrEqual(25);
     expect(at(sorted(name), 0.9), `${name} p90`).toBeLessThanOrEqual(50);
   }
-  // Seen so far: 148 ms once in eight runs (a collection in the complete pass of the first read).
-  expect(Math.max(...ours.map((m) => m.ms))).toBeLessThanOrEqual(250);
-  expect(over50.length).toBeLessThanOrEqual(Math.ceil(ours.length * 0.02));
+  expect(over50, 'pieces of our work over 50 ms').toEqual([]);
 });
