@@ -43,6 +43,11 @@ export class RowCache<R> {
   /** Touched rows this full read served as read before, over its budget of rows read afresh. */
   private readonly servedStale = new Set<Element>();
   private queue: { el: Element; context: unknown; contextOf: ContextOf | null; readRow: ReadRow<R> }[] = [];
+  /** Records kept by `touch`, sorted up to `sorted`. */
+  private pending: MutationRecord[] = [];
+  private sorted = 0;
+  /** Nodes added outside rows by the records sorted so far. */
+  private addedOutsideRows = 0;
 
   /**
    * Every selector rows are read by: a node added or removed that neither matches nor holds a
@@ -199,12 +204,6 @@ export class RowCache<R> {
     return false;
   }
 
-  /** Records kept by `touch`, sorted up to `sorted`. */
-  private pending: MutationRecord[] = [];
-  private sorted = 0;
-  /** Nodes added outside rows by the records sorted so far. */
-  private addedOutsideRows = 0;
-
   /** False when the list was rebuilt whole: then every row is to be forgotten. */
   private sortRecord(record: MutationRecord): boolean {
     const target = record.target;
@@ -219,7 +218,9 @@ export class RowCache<R> {
     if (!inside && (this.addedOutsideRows += record.addedNodes.length) > RESCAN_ABOVE_ADDED_NODES) return false;
     // Added and removed nodes are content of their parent (handled above) — unless they are or hold
     // rows read before: a row gone or back (perhaps changed while detached, unobserved) needs a full read.
-    if (this.forgetAll(record.addedNodes) || this.forgetAll(record.removedNodes)) this.elsewhere = true;
+    const forgotAdded = this.forgetAll(record.addedNodes);
+    const forgotRemoved = this.forgetAll(record.removedNodes);
+    if (forgotAdded || forgotRemoved) this.elsewhere = true;
     return true;
   }
 

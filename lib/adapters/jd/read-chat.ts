@@ -2,7 +2,7 @@ import type { ConversationRow, Speaker, ThreadMessage } from '../../domain/chat'
 import { parseChinaDateTime, parseRecentClockTime } from '../../rules/time-text';
 import type { ChatRead, RowPick } from '../registry-types';
 import { SelectorProbe, text, firstMatch } from '../selectors';
-import { withOpenMerge } from '../diff';
+import { withOpenThread, type OpenThread } from '../open-thread';
 import type { RowCache } from '../row-cache';
 import { JD_CHAT_SELECTORS as S } from './selectors';
 
@@ -38,24 +38,7 @@ export function readJdChat(doc: Document, now: number, cache?: RowCache<Conversa
   }
 
   const thread = readThread(doc, probe, now, activeKey);
-  if (!thread) return { conversations: [...rows.values()], health: probe.report() };
-  const listed = rows.get(thread.key);
-  const merge = mergeThread(thread);
-  rows.set(thread.key, merge(listed ?? emptyRow(thread.key, thread.nick)));
-  return withOpenMerge({ conversations: [...rows.values()], health: probe.report() }, listed, merge);
-}
-
-/** The open conversation's list row with what its thread says (the thread alone says who spoke last). */
-function mergeThread(thread: ThreadRead) {
-  const last = thread.messages.at(-1);
-  const lastBuyer = [...thread.messages].reverse().find((m) => m.speaker === 'buyer');
-  return (listed: ConversationRow): ConversationRow => ({
-    ...listed,
-    open: true,
-    messages: thread.messages,
-    lastSpeaker: last?.speaker ?? null,
-    lastBuyerMessageAt: lastBuyer?.at ?? null,
-  });
+  return withOpenThread(rows, thread, probe.report(), emptyRow, false);
 }
 
 /** The buyer pin of a list row: row id, then the name's title, then a `data-*` key. */
@@ -88,13 +71,7 @@ function listRow(key: string, el: Element, probe: SelectorProbe): ConversationRo
   return row;
 }
 
-interface ThreadRead {
-  key: string;
-  nick: string;
-  messages: ThreadMessage[];
-}
-
-function readThread(doc: Document, probe: SelectorProbe, now: number, activeKey: string | null): ThreadRead | null {
+function readThread(doc: Document, probe: SelectorProbe, now: number, activeKey: string | null): OpenThread | null {
   // With no conversation selected the pane may be absent or empty; that is not a failure.
   const listEl = probe.one(doc, 'messageList', S.messageList, activeKey !== null);
   if (!listEl) return null;

@@ -2,7 +2,7 @@ import type { ConversationRow, ThreadMessage } from '../../domain/chat';
 import { parseDurationText, parseRecentClockTime } from '../../rules/time-text';
 import type { ChatRead, RowPick } from '../registry-types';
 import { SelectorProbe, text, firstMatch } from '../selectors';
-import { withOpenMerge } from '../diff';
+import { withOpenThread, type OpenThread } from '../open-thread';
 import type { RowCache } from '../row-cache';
 import { KUAISHOU_CHAT_SELECTORS as S, KUAISHOU_CHAT_TEXTS as T } from './selectors';
 import { senderTime } from './sender-time';
@@ -40,24 +40,7 @@ export function readKuaishouChat(doc: Document, now: number, cache?: RowCache<Co
 
   // An empty nick would make every sender line "start with" the buyer: no nick, no side.
   const thread = readThread(doc, probe, now, activeKey, (activeKey && rows.get(activeKey)!.nick) || null);
-  if (!thread) return { conversations: [...rows.values()], health: probe.report() };
-  const listed = rows.get(thread.key);
-  const merge = mergeThread(thread);
-  rows.set(thread.key, merge(listed ?? emptyRow(thread.key, thread.nick)));
-  return withOpenMerge({ conversations: [...rows.values()], health: probe.report() }, listed, merge);
-}
-
-/** The open conversation's list row with what its thread says. */
-function mergeThread(thread: ThreadRead) {
-  const last = thread.messages.at(-1);
-  const lastBuyer = [...thread.messages].reverse().find((m) => m.speaker === 'buyer');
-  return (listed: ConversationRow): ConversationRow => ({
-    ...listed,
-    open: true,
-    messages: thread.messages,
-    lastSpeaker: last?.speaker ?? listed.lastSpeaker,
-    lastBuyerMessageAt: lastBuyer?.at ?? listed.lastBuyerMessageAt,
-  });
+  return withOpenThread(rows, thread, probe.report(), emptyRow, true);
 }
 
 function emptyRow(key: string, nick: string): ConversationRow {
@@ -151,13 +134,7 @@ function waitingOf(groupName: string | null, timeText: string, probe: SelectorPr
   return result;
 }
 
-interface ThreadRead {
-  key: string;
-  nick: string;
-  messages: ThreadMessage[];
-}
-
-function readThread(doc: Document, probe: SelectorProbe, now: number, activeKey: string | null, activeNick: string | null): ThreadRead | null {
+function readThread(doc: Document, probe: SelectorProbe, now: number, activeKey: string | null, activeNick: string | null): OpenThread | null {
   // With no conversation selected the pane shows no thread; that is not a failure.
   const items = probe.all(doc, 'message', S.message, activeKey !== null);
   let key = activeKey;

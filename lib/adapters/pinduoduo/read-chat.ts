@@ -1,6 +1,6 @@
 import type { ConversationRow, Speaker, ThreadMessage } from '../../domain/chat';
 import { parseChinaDateTime, parseDurationText, parseRecentClockTime } from '../../rules/time-text';
-import { withOpenMerge } from '../diff';
+import { withOpenThread, type OpenThread } from '../open-thread';
 import type { RowCache } from '../row-cache';
 import type { ChatRead, RowPick } from '../registry-types';
 import { SelectorProbe, text, firstMatch } from '../selectors';
@@ -31,24 +31,7 @@ export function readPddChat(doc: Document, now: number, cache?: RowCache<Convers
   }
 
   const thread = readThread(doc, probe, now, activeKey);
-  if (!thread) return { conversations: [...rows.values()], health: probe.report() };
-  const listed = rows.get(thread.key);
-  const merge = mergeThread(thread);
-  rows.set(thread.key, merge(listed ?? emptyRow(thread.key, thread.nick)));
-  return withOpenMerge({ conversations: [...rows.values()], health: probe.report() }, listed, merge);
-}
-
-/** The open conversation's list row with what its thread says. */
-function mergeThread(thread: ThreadRead) {
-  const last = lastNonSystem(thread.messages);
-  const lastBuyer = [...thread.messages].reverse().find((m) => m.speaker === 'buyer');
-  return (listed: ConversationRow): ConversationRow => ({
-    ...listed,
-    open: true,
-    messages: thread.messages,
-    lastSpeaker: last?.speaker ?? listed.lastSpeaker,
-    lastBuyerMessageAt: lastBuyer?.at ?? listed.lastBuyerMessageAt,
-  });
+  return withOpenThread(rows, thread, probe.report(), emptyRow, true);
 }
 
 function emptyRow(key: string, nick: string): ConversationRow {
@@ -88,13 +71,7 @@ function readListRow(el: Element, probe: SelectorProbe, now: number): Conversati
   return row;
 }
 
-interface ThreadRead {
-  key: string;
-  nick: string;
-  messages: ThreadMessage[];
-}
-
-function readThread(doc: Document, probe: SelectorProbe, now: number, activeKey: string | null): ThreadRead | null {
+function readThread(doc: Document, probe: SelectorProbe, now: number, activeKey: string | null): OpenThread | null {
   // With no conversation selected the console shows no thread at all; that is not a failure.
   const listEl = probe.one(doc, 'messageList', S.messageList, activeKey !== null);
   if (!listEl) return null;
@@ -139,11 +116,6 @@ function messageTime(item: Element, groupTime: number | null, now: number): numb
   const idPlausible = Number.isFinite(id) && id >= PLAUSIBLE_FROM && id <= now + 86_400_000;
   if (idPlausible && (groupTime === null || Math.abs(id - groupTime) < 86_400_000)) return id;
   return groupTime;
-}
-
-function lastNonSystem(messages: ThreadMessage[]): ThreadMessage | undefined {
-  for (let i = messages.length - 1; i >= 0; i--) if (messages[i]!.speaker !== 'system') return messages[i];
-  return undefined;
 }
 
 /** The list row of a conversation, for placing its countdown chip; null when not rendered. */

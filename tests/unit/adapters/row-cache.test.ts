@@ -184,6 +184,20 @@ describe('row cache + patch path in the observer: what is reported adds up to a 
 
 describe('row cache: reuse', () => {
   const pdd = PDD_CHAT;
+  /** More rows in the PDD fixture's list, copies of its first with new buyer uids. */
+  const addPddRows = (count: number) => {
+    const list = document.querySelector('ul.chat-list')!;
+    const template = list.querySelector('li')!;
+    for (let i = 0; i < count; i++) {
+      const li = template.cloneNode(true) as Element;
+      (li.querySelector('.chat-item-box') ?? li).setAttribute('data-random', `${900000 + i}-0-all`);
+      list.append(li);
+    }
+    return list;
+  };
+  /** The row elements of every conversation but the open one (which is merged with its thread). */
+  const closedRowBoxes = (read: ChatRead) =>
+    Array.from(document.querySelectorAll('.chat-item-box')).filter((box) => !read.conversations.find((row) => box.getAttribute('data-random')!.startsWith(`${row.key}-`))?.open);
 
   it('after one row changes, every other row is the very object read before; the changed one is read again', () => {
     const { cache, flush } = load('pinduoduo', 'chat-waiting.html');
@@ -222,14 +236,7 @@ describe('row cache: reuse', () => {
 
   it('a first read sliced to 10 new rows at a time: one incomplete pass over the list, the rest read from the queue 10 per slice, then one complete pass equal to a fresh read', () => {
     load('pinduoduo', 'chat-waiting.html');
-    const list = document.querySelector('ul.chat-list')!;
-    const template = list.querySelector('li')!;
-    for (let i = 0; i < 40; i++) {
-      const li = template.cloneNode(true) as Element;
-      const box = li.querySelector('.chat-item-box') ?? li;
-      box.setAttribute('data-random', `${900000 + i}-0-all`);
-      list.append(li);
-    }
+    addPddRows(40);
     const total = document.querySelectorAll('.chat-item-box').length;
     const cache = new RowCache<ConversationRow>(pdd.rows);
     const slices: string[] = [];
@@ -251,16 +258,11 @@ describe('row cache: reuse', () => {
 
   it('a full read over its budget of rows read afresh serves the other touched rows as before, completes, and leaves them touched to patch', () => {
     const { cache, flush } = load('pinduoduo', 'chat-waiting.html');
-    const list = document.querySelector('ul.chat-list')!;
-    for (let i = 0; i < 6; i++) {
-      const li = list.querySelector('li')!.cloneNode(true) as Element;
-      (li.querySelector('.chat-item-box') ?? li).setAttribute('data-random', `${900000 + i}-0-all`);
-      list.append(li);
-    }
+    const list = addPddRows(6);
     flush();
     const last = pdd.read(document, NOW, cache);
     cache.settled();
-    const boxes = Array.from(document.querySelectorAll('.chat-item-box')).filter((box) => !last.conversations.find((row) => box.getAttribute('data-random')!.startsWith(`${row.key}-`))?.open);
+    const boxes = closedRowBoxes(last);
     boxes.forEach((box, i) => (box.querySelector('.chat-message-content')!.textContent = `新消息${i}`));
     // And something outside the rows: only a full read will do.
     list.append(document.createComment('x'));
@@ -319,19 +321,30 @@ describe('row cache: reuse', () => {
     expect([read(kept), read(other)]).toEqual([4, 5]);
   });
 
+  it('a row put in place of another: both are forgotten (the one taken out may change unobserved before it comes back)', () => {
+    const cache = new RowCache<number>(['div']);
+    const list = document.createElement('section');
+    const [first, second] = [document.createElement('div'), document.createElement('div')];
+    list.append(first, second);
+    document.body.append(list);
+    let reads = 0;
+    const read = (el: Element) => cache.read(el, new SelectorProbe(), 0, () => ++reads);
+    expect([read(first), read(second)]).toEqual([1, 2]);
+    second.remove(); // unobserved: still cached
+    list.replaceChild(second, first);
+    // As Chromium reports it: one record, the second row added and the first removed.
+    cache.touch([{ type: 'childList', target: list, addedNodes: [second], removedNodes: [first] } as unknown as MutationRecord]);
+    expect([read(first), read(second)]).toEqual([3, 4]);
+  });
+
   it('touched rows are read again at most N per call, the rest left for the next; the patched read equals a fresh one', () => {
     const { cache, flush } = load('pinduoduo', 'chat-waiting.html');
-    const list = document.querySelector('ul.chat-list')!;
-    for (let i = 0; i < 5; i++) {
-      const li = list.querySelector('li')!.cloneNode(true) as Element;
-      (li.querySelector('.chat-item-box') ?? li).setAttribute('data-random', `${900000 + i}-0-all`);
-      list.append(li);
-    }
+    addPddRows(5);
     flush();
     const last = pdd.read(document, NOW, cache);
     cache.settled();
     diffChat(null, last);
-    const boxes = Array.from(document.querySelectorAll('.chat-item-box')).filter((box) => !last.conversations.find((row) => box.getAttribute('data-random')!.startsWith(`${row.key}-`))?.open);
+    const boxes = closedRowBoxes(last);
     expect(boxes.length).toBeGreaterThanOrEqual(3);
     boxes.forEach((box, i) => (box.querySelector('.chat-message-content')!.textContent = `新消息${i}`));
     flush();
