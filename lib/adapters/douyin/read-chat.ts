@@ -55,7 +55,7 @@ export function readDouyinChat(doc: Document, now: number, cache?: RowCache<Conv
   if (!thread || !listed) return { conversations: [...rows.values()], health: probe.report() };
   const merge = (row: ConversationRow) => mergeThread(row, thread);
   rows.set(listed.key, merge(listed));
-  // Found by its nick among all rows' (nothing selected): another row renamed could change that.
+  // Found by its nick among all rows (nothing selected): a rename of another row could change that.
   return withOpenMerge({ conversations: [...rows.values()], health: probe.report() }, listed, selectedKey === null ? null : merge);
 }
 
