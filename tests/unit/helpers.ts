@@ -18,14 +18,4 @@ export function translator(locale: 'zh_CN' | 'en') {
 /** Epoch ms of a wall-clock time in Asia/Shanghai. */
 export const shanghai = (iso: string) => Date.parse(`${iso}+08:00`);
 
-/** A small seeded PRNG (mulberry32) returning floats in [0, 1): a failing run reproduces from its seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from '../prng';
